@@ -1,0 +1,147 @@
+"""`portal-audit`: the command line scripts, cron jobs and CI pipelines call. Keep it stable (README "CLI").
+
+Exit codes: 0 every audited portal passes; 1 a portal fails; 2 usage or configuration error (nothing written);
+3 no portal fails but at least one could not be evaluated at all (unreachable).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from audit.errors import ConfigError
+from audit.period import Period, PeriodError
+
+EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other user mistake
+        sys.stderr.write(f"portal-audit: lỗi: {message}\n")
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="portal-audit", description="Kiểm tra Cổng/Trang TTĐT theo Kế hoạch 65/KH-UBND.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def common(sp, period_required: bool):
+        sp.add_argument("--registry", help="tệp danh sách cổng (CSV hoặc YAML); mặc định: danh sách Bắc Ninh đi kèm")
+        sp.add_argument("--period", required=False, help="kỳ đánh giá YYYY-MM")
+        sp.add_argument("--from", dest="start", help="ngày đầu kỳ YYYY-MM-DD")
+        sp.add_argument("--to", dest="end", help="ngày cuối kỳ YYYY-MM-DD")
+        sp.add_argument("--db", help="URL SQLAlchemy (mặc định: $PORTAL_AUDIT_DB hoặc SQLite trong ~/.local/share)")
+        sp.add_argument("--out", help="thư mục báo cáo (mặc định: ./portal-audit-report)")
+        sp.add_argument("--portal", action="append", default=[], metavar="ID", help="chỉ kiểm tra cổng này (lặp lại được)")
+
+    run = sub.add_parser("run", help="thu thập, chấm điểm, viết báo cáo")
+    common(run, True)
+    run.add_argument("--lookback-months", type=int, default=None,
+                     help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: 0 — từ đầu kỳ)")
+    score = sub.add_parser("score", help="chấm lại từ dữ liệu đã thu thập (không cần mạng)")
+    common(score, True)
+    score.add_argument("--run-id", type=int, help="lượt thu thập dùng để chấm (mặc định: lượt mới nhất)")
+    nightly = sub.add_parser("nightly", help="cron: danh sách đi kèm, tháng hiện tại")
+    nightly.add_argument("--db")
+    nightly.add_argument("--out")
+    nightly.add_argument("--registry")
+    inspect = sub.add_parser("inspect", help="xem cách một trang được hiểu")
+    inspect.add_argument("target", metavar="URL_OR_FILE")
+    inspect.add_argument("--json", action="store_true")
+    inspect.add_argument("--section-hint", help="khóa chuyên mục của trang dẫn tới (nếu biết)")
+    demo = sub.add_parser("demo", help="chạy toàn bộ quy trình trên trang trại cổng ngoại tuyến")
+    demo.add_argument("--out", default="portal-audit-demo", help="thư mục kết quả (mặc định: ./portal-audit-demo)")
+    demo.add_argument("--portals", type=int, default=None, help="chỉ dùng N cổng đầu (để thử nhanh)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not args.command:
+        build_parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command in ("run", "score"):
+            return _run(args, crawl=args.command == "run")
+        if args.command == "nightly":
+            today = date.today()
+            args.period, args.start, args.end, args.portal = f"{today:%Y-%m}", None, None, []
+            args.lookback_months = None
+            return _run(args, crawl=True)
+        if args.command == "inspect":
+            from audit.inspect_page import inspect_target
+            return inspect_target(args.target, as_json=args.json, section_hint=args.section_hint)
+        if args.command == "demo":
+            from audit.demo import run_demo
+            return run_demo(Path(args.out), limit=args.portals)
+    except (ConfigError, PeriodError) as exc:
+        sys.stderr.write(f"portal-audit: lỗi: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("portal-audit: đã dừng theo yêu cầu\n")
+        return 130
+    return EXIT_USAGE
+
+
+def _run(args, crawl: bool) -> int:
+    # Validate everything before touching the network or writing anything.
+    from audit.registry import BUNDLED, load_registry
+    from audit.rubric import load_rubrics
+
+    period = Period.parse(args.period, args.start, args.end)
+    rubrics = load_rubrics()
+    registry = portals = load_registry(args.registry or BUNDLED, set(rubrics))
+    if args.portal:
+        known = {p.id for p in portals}
+        unknown = [pid for pid in args.portal if pid not in known]
+        if unknown:
+            raise ConfigError(f"--portal {unknown[0]}: không có trong registry {args.registry or BUNDLED}")
+        portals = [p for p in portals if p.id in set(args.portal)]
+    out = Path(args.out or "portal-audit-report")
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out}: đã tồn tại và không phải thư mục")
+    from storage.db import open_db
+    engine = open_db(args.db)
+    return execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
+                   lookback_months=getattr(args, "lookback_months", None), run_id=getattr(args, "run_id", None))
+
+
+def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=None, lookback_months=None,
+            run_id=None, progress: bool | None = None) -> int:
+    from audit.engine import score_period
+    from audit.report import render_report
+    from audit.results import dump_results
+
+    if crawl:
+        from crawler.runner import crawl as do_crawl
+        lookback_from = _months_before(period.start, lookback_months or 0)
+        show = sys.stderr.isatty() if progress is None else progress
+        run_id = do_crawl(engine, portals, lookback_from, progress=show)
+    doc = score_period(engine, portals, rubrics, period, run_id=run_id, registry=registry)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / ".results.json.tmp"
+    tmp.write_text(dump_results(doc), encoding="utf-8")
+    tmp.replace(out / "results.json")
+    index = render_report(doc, out)
+    counts = {s: sum(p["status"] == s for p in doc["portals"]) for s in ("pass", "fail", "unreachable")}
+    print(f"Báo cáo: {index.resolve()}")
+    print(f"Kết quả: {out.resolve() / 'results.json'} — đạt {counts['pass']}, không đạt {counts['fail']}, "
+          f"không truy cập được {counts['unreachable']}")
+    if counts["fail"]:
+        return EXIT_FAIL
+    if counts["unreachable"]:
+        return EXIT_UNREACHABLE
+    return EXIT_PASS
+
+
+def _months_before(d: date, months: int) -> date:
+    y, m = d.year, d.month - months
+    while m < 1:
+        y, m = y - 1, m + 12
+    return date(y, m, 1) if months else d
+
+
+if __name__ == "__main__":
+    sys.exit(main())

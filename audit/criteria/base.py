@@ -1,0 +1,221 @@
+"""What every rule function shares: the per-portal context, the outcome type, evidence and Vietnamese phrasing helpers.
+
+A rule is a pure function `(ctx: Context, crit: Criterion) -> Outcome`; the engine in audit.scoring turns the outcome
+into a CriterionResult (state derived from points unless the rule set it, evidence capped).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable
+
+from audit.facts import PORTAL_OK, Item, PortalFacts, SectionFact
+from audit.period import Period
+from audit.registry import Portal
+
+if TYPE_CHECKING:
+    from audit.criteria.config import ScoringConfig
+    from audit.rubric import Criterion
+
+MET, PARTIAL, MISSING, NOT_EVALUABLE, NEEDS_REVIEW = "met", "partial", "missing", "not_evaluable", "needs_review"
+STATES = (MET, PARTIAL, MISSING, NOT_EVALUABLE, NEEDS_REVIEW)
+
+# How a failed fetch is worded in summaries (statuses of crawler/status.py); unknown ones are shown as they are.
+_STATUS_VN = {
+    "robots_blocked": "bị robots.txt chặn",
+    "timeout": "quá thời gian chờ",
+    "dns_error": "lỗi phân giải tên miền (DNS)",
+    "tls_error": "lỗi chứng chỉ TLS",
+    "connection_error": "lỗi kết nối",
+    "connection_refused": "bị từ chối kết nối",
+    "redirect_loop": "chuyển hướng vòng lặp",
+    "too_large": "trang quá lớn",
+    "not_html": "không phải trang HTML",
+    "budget_exhausted": "hết ngân sách thu thập trước khi tải được",
+    "not_crawled": "chưa được thu thập",
+}
+
+
+def status_text(status: str) -> str:
+    if status in _STATUS_VN:
+        return f"{_STATUS_VN[status]} ({status})"
+    if status.startswith("http_"):
+        return f"lỗi HTTP ({status})"
+    return f"lỗi tải trang ({status})"
+
+
+@dataclass
+class Outcome:
+    points: int
+    summary: str
+    evidence: list[dict] = field(default_factory=list)
+    state: str | None = None  # None: derived from points (max → met, 0 → missing, else partial)
+
+
+def ev(url: str | None, title: str | None = None, published_at: date | datetime | None = None,
+       note: str | None = None) -> dict:
+    return {"url": url, "title": title, "published_at": published_at.isoformat() if published_at else None,
+            "note": note}
+
+
+def join_vn(parts: list[str]) -> str:
+    """'a', 'a và b', 'a, b và c'."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+class Context:
+    """Everything one portal's criteria are judged from; indexes are built once per portal."""
+
+    def __init__(self, facts: PortalFacts, period: Period, registry: list[Portal] | tuple[Portal, ...],
+                 config: "ScoringConfig"):
+        self.facts = facts
+        self.period = period
+        self.registry = tuple(registry)
+        self.config = config
+
+    @cached_property
+    def _items(self) -> dict[str, list[Item]]:
+        """Items per section, one per URL (a listing may show an item twice across pages), newest first."""
+        by_key: dict[str, dict[str, Item]] = {}
+        for it in self.facts.items:
+            by_key.setdefault(it.section, {}).setdefault(it.url, it)
+        return {k: sorted(v.values(), key=_item_order) for k, v in by_key.items()}
+
+    def items(self, key: str) -> list[Item]:
+        return self._items.get(key, [])
+
+    def listed(self, key: str) -> list[Item]:
+        """Items that may satisfy a criterion: none when the section's landing page failed (that is not_evaluable,
+        never a pass)."""
+        s = self.section(key)
+        return self.items(key) if s is None or s.status == PORTAL_OK else []
+
+    def section(self, key: str) -> SectionFact | None:
+        return self.facts.sections.get(key)
+
+    def section_ok(self, key: str) -> bool:
+        s = self.section(key)
+        return s is not None and s.status == PORTAL_OK
+
+    def section_title(self, key: str) -> str:
+        return self.config.section_titles.get(key, key)
+
+    def where(self, key: str) -> str:
+        """'chuyên mục Tin tức – sự kiện (http://…)' or without the URL when the section was not found."""
+        s = self.section(key)
+        name = f"chuyên mục {self.section_title(key)}"
+        return f"{name} ({s.url})" if s else name
+
+    def page_name(self, url: str) -> str:
+        """'trang chủ' for the portal's home page, else the URL."""
+        if url.rstrip("/") == self.facts.base_url.rstrip("/"):
+            return "trang chủ"
+        return url
+
+    def on_page(self, url: str) -> str:
+        """'trên trang chủ' or 'trên trang http://…'."""
+        name = self.page_name(url)
+        return f"trên {name}" if name == "trang chủ" else f"trên trang {name}"
+
+    def blocked(self, key: str) -> Outcome | None:
+        """not_evaluable when the section was found but its landing page could not be read."""
+        s = self.section(key)
+        if s is None or s.status == PORTAL_OK:
+            return None
+        return Outcome(0, f"Không đánh giá được: trang {self.where(key)} {status_text(s.status)}",
+                       [ev(s.url, s.label, note=f"trạng thái tải trang: {s.status}")], NOT_EVALUABLE)
+
+    def item_evidence(self, items: list[Item], note: str | None = None) -> list[dict]:
+        return [ev(i.url, i.title, i.published_at, note) for i in items]
+
+    def section_evidence(self, key: str, note: str | None = None) -> list[dict]:
+        s = self.section(key)
+        return [ev(s.url, s.label, note=note or f"chuyên mục {self.section_title(key)}")] if s else []
+
+
+def _item_order(it: Item):
+    # Newest first (wall-clock time as published), undated last; the URL breaks ties so the order never depends on
+    # crawl order.
+    ts = it.published_at
+    if ts is None:
+        return (1, 0, 0, it.url)
+    return (0, -ts.date().toordinal(), -(ts.hour * 3600 + ts.minute * 60 + ts.second), it.url)
+
+
+Rule = Callable[[Context, "Criterion"], Outcome]
+
+
+# --- checking rule parameters when a rubric is loaded (messages end up as "<file>: tiêu chí <code>: <message>") ---
+
+@dataclass(frozen=True)
+class Known:
+    """Vocabulary a rubric may refer to: section keys (rules/sections.yaml), element keys (rules/elements.yaml)."""
+    sections: frozenset[str]
+    elements: frozenset[str]
+
+
+def allowed(params: dict, *keys: str) -> None:
+    extra = sorted(set(params) - {"type", *keys})
+    if extra:
+        raise ValueError(f"rule: tham số lạ '{extra[0]}' (có: {', '.join(keys) or 'không có'})")
+
+
+def section_param(params: dict, key: str, known: Known, required: bool = True) -> str | None:
+    value = params.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or value not in known.sections:
+        raise ValueError(f"rule.{key}: '{value}' không phải khóa chuyên mục trong rules/sections.yaml")
+    return value
+
+
+def sections_param(params: dict, key: str, known: Known) -> list[str]:
+    value = params.get(key)
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"rule.{key}: cần danh sách khóa chuyên mục")
+    for v in value:
+        section_param({key: v}, key, known)
+    return value
+
+
+def points_param(params: dict, names: tuple[str, ...], max_points: int, required: tuple[str, ...] = ()) -> dict:
+    pts = params.get("points", {})
+    if not isinstance(pts, dict):
+        raise ValueError("rule.points: cần ánh xạ tên mức → điểm")
+    for k, v in pts.items():
+        if k not in names:
+            raise ValueError(f"rule.points: mức lạ '{k}' (có: {', '.join(names)})")
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= max_points:
+            raise ValueError(f"rule.points.{k}: cần số nguyên từ 0 đến {max_points}")
+    for k in required:
+        if k not in pts:
+            raise ValueError(f"rule.points: thiếu mức '{k}'")
+    return pts
+
+
+def thresholds_param(params: dict, key: str, max_points: int) -> list[tuple[int, int]]:
+    """[[min count, points], ...] in strictly decreasing min order."""
+    value = params.get(key)
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"rule.{key}: cần danh sách [số tối thiểu, điểm]")
+    out: list[tuple[int, int]] = []
+    for pair in value:
+        if (not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, int) and not isinstance(x, bool)
+                                                                    for x in pair)):
+            raise ValueError(f"rule.{key}: mục {pair!r} phải là [số tối thiểu, điểm]")
+        lo, pts = pair
+        if lo < 1 or not 0 <= pts <= max_points or (out and lo >= out[-1][0]):
+            raise ValueError(f"rule.{key}: mục {pair!r}: số tối thiểu ≥ 1 giảm dần, điểm từ 0 đến {max_points}")
+        out.append((lo, pts))
+    return out
+
+
+def points_for_count(n: int, thresholds) -> int:
+    for lo, pts in thresholds:
+        if n >= lo:
+            return pts
+    return 0

@@ -1,0 +1,163 @@
+"""ScoringConfig: the thresholds and lists the rules read, loaded from rules/*.yaml (data, not code)."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from audit.errors import ConfigError
+from audit.rules_yaml import RULES_DIR, mapping, read_yaml
+from audit.workdays import WorkCalendar, load_calendar
+
+GATE_LEVELS = ("error", "warn")
+
+
+@dataclass(frozen=True)
+class PaknConfig:
+    deadline_working_days: int = 5
+    # (minimum on-time percent, points), highest first
+    thresholds: tuple[tuple[Fraction, int], ...] = ((Fraction(100), 15), (Fraction(80), 12), (Fraction(50), 7),
+                                                    (Fraction(0), 5))
+    all_late_unanswered_points: int = 0
+    no_question_points: int = 15
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    dvc_hosts: frozenset[str] = frozenset({"dichvucong.bacninh.gov.vn", "dvc.bacninh.gov.vn", "dichvucong.gov.vn"})
+    other_gov_hosts: frozenset[str] = frozenset({"chinhphu.vn", "www.chinhphu.vn", "vanban.chinhphu.vn",
+                                                 "baochinhphu.vn"})
+    tthc_path_markers: tuple[str, ...] = ("thu-tuc", "tthc")
+    tthc_label_markers: tuple[str, ...] = ("thủ tục",)
+
+
+@dataclass(frozen=True)
+class Gates:
+    min_total: int = 80
+    level: str = "error"
+    criteria: dict = field(default_factory=dict)  # reserved: per-criterion minimums
+    rubrics: dict = field(default_factory=dict)  # per rubric id: overrides of min_total / level / criteria
+
+    def min_total_for(self, rubric_id: str) -> int:
+        return int(self.rubrics.get(rubric_id, {}).get("min_total", self.min_total))
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    pakn: PaknConfig = PaknConfig()
+    links: LinkConfig = LinkConfig()
+    gates: Gates = Gates()
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    evidence_cap: int = 50
+    section_titles: dict[str, str] = field(default_factory=dict)
+    element_titles: dict[str, str] = field(default_factory=dict)
+
+
+def load_scoring_config(rules_dir: str | Path | None = None) -> ScoringConfig:
+    d = Path(rules_dir) if rules_dir else RULES_DIR
+    scoring = mapping(read_yaml(d / "scoring.yaml") or {}, str(d / "scoring.yaml"))
+    return ScoringConfig(
+        pakn=_pakn(d / "scoring.yaml", scoring.get("pakn") or {}),
+        links=_links(d / "links.yaml"),
+        gates=_gates(d / "gates.yaml"),
+        calendar=load_calendar(d / "calendar.yaml"),
+        evidence_cap=_int(d / "scoring.yaml", "evidence.max_entries",
+                          (scoring.get("evidence") or {}).get("max_entries", 50), 1),
+        section_titles=section_titles(d / "sections.yaml"),
+        element_titles=element_titles(d / "elements.yaml"),
+    )
+
+
+def section_titles(path: Path) -> dict[str, str]:
+    doc = mapping(read_yaml(path) or {}, str(path))
+    secs = mapping(doc.get("sections") or {}, f"{path}: sections")
+    return {k: _nfc(str((v or {}).get("title") or k)) for k, v in secs.items()}
+
+
+def element_titles(path: Path) -> dict[str, str]:
+    """An element is named by its first label, e.g. 'cơ cấu tổ chức'."""
+    doc = mapping(read_yaml(path) or {}, str(path))
+    els = mapping(doc.get("elements") or {}, f"{path}: elements")
+    return {k: _nfc(str(v[0]) if isinstance(v, list) and v else k) for k, v in els.items()}
+
+
+def _pakn(p: Path, doc) -> PaknConfig:
+    doc = mapping(doc, f"{p}: pakn")
+    base = PaknConfig()
+    rows = doc.get("thresholds")
+    thresholds = base.thresholds
+    if rows is not None:
+        thresholds = pakn_thresholds(rows, f"{p}: pakn.thresholds")
+    return PaknConfig(
+        deadline_working_days=_int(p, "pakn.deadline_working_days",
+                                   doc.get("deadline_working_days", base.deadline_working_days), 0),
+        thresholds=thresholds,
+        all_late_unanswered_points=_int(p, "pakn.all_late_unanswered_points",
+                                        doc.get("all_late_unanswered_points", base.all_late_unanswered_points), 0),
+        no_question_points=_int(p, "pakn.no_question_points", doc.get("no_question_points", base.no_question_points), 0),
+    )
+
+
+def pakn_thresholds(rows, where: str) -> tuple[tuple[Fraction, int], ...]:
+    """[{min_percent, points}, ...], highest first, the last one at 0 so every ratio gets points."""
+    if not isinstance(rows, list) or not rows:
+        raise ConfigError(f"{where}: cần danh sách {{min_percent, points}}")
+    out: list[tuple[Fraction, int]] = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("points"), int) or \
+                not isinstance(row.get("min_percent"), (int, float)) or isinstance(row.get("min_percent"), bool):
+            raise ConfigError(f"{where}: mục {row!r} cần {{min_percent: số, points: số nguyên}}")
+        # Fraction(str()) keeps 79.9 exact, so 79.9% vs 80% is decided without float rounding.
+        pct = Fraction(str(row["min_percent"]))
+        if not 0 <= pct <= 100 or (out and pct >= out[-1][0]):
+            raise ConfigError(f"{where}: min_percent phải giảm dần trong khoảng 0–100")
+        out.append((pct, row["points"]))
+    if out[-1][0] != 0:
+        raise ConfigError(f"{where}: mục cuối phải có min_percent: 0")
+    return tuple(out)
+
+
+def _links(p: Path) -> LinkConfig:
+    doc = mapping(read_yaml(p) or {}, str(p))
+    tthc = mapping(doc.get("tthc_link") or {}, f"{p}: tthc_link")
+    return LinkConfig(
+        dvc_hosts=frozenset(h.lower() for h in _strings(p, "dvc_hosts", doc.get("dvc_hosts"))),
+        other_gov_hosts=frozenset(h.lower() for h in _strings(p, "other_gov_hosts", doc.get("other_gov_hosts"))),
+        tthc_path_markers=tuple(_strings(p, "tthc_link.path_markers", tthc.get("path_markers"))),
+        tthc_label_markers=tuple(_nfc(s).casefold() for s in _strings(p, "tthc_link.label_markers",
+                                                                      tthc.get("label_markers"))),
+    )
+
+
+def _gates(p: Path) -> Gates:
+    doc = mapping(read_yaml(p) or {}, str(p))
+    unknown = sorted(set(doc) - {"min_total", "level", "criteria", "rubrics"})
+    if unknown:
+        raise ConfigError(f"{p}: khóa lạ '{unknown[0]}' (có: min_total, level, criteria, rubrics)")
+    level = doc.get("level", "error")
+    if level not in GATE_LEVELS:
+        raise ConfigError(f"{p}: level: '{level}' (error|warn)")
+    rubrics = mapping(doc.get("rubrics") or {}, f"{p}: rubrics")
+    for rid, over in rubrics.items():
+        over = mapping(over, f"{p}: rubrics.{rid}")
+        if "min_total" in over:
+            _int(p, f"rubrics.{rid}.min_total", over["min_total"], 0)
+    return Gates(min_total=_int(p, "min_total", doc.get("min_total", 80), 0), level=level,
+                 criteria=mapping(doc.get("criteria") or {}, f"{p}: criteria"), rubrics=rubrics)
+
+
+def _int(p: Path, key: str, value, minimum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ConfigError(f"{p}: {key}: cần số nguyên ≥ {minimum}")
+    return value
+
+
+def _strings(p: Path, key: str, value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{p}: {key}: cần danh sách chuỗi")
+    return value
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)

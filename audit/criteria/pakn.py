@@ -1,0 +1,69 @@
+"""PAKN / Hỏi đáp (P1 8, P2 9): share of questions of the period answered within the deadline (QĐ 96 Điều 13)."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from audit.criteria.base import Context, Known, Outcome, allowed, ev, section_param
+from audit.criteria.config import pakn_thresholds
+from audit.errors import ConfigError
+
+ON_TIME, LATE, NOT_DUE = "đúng hạn", "quá hạn", "chưa đến hạn"
+
+
+def pakn(ctx: Context, crit) -> Outcome:
+    key = crit.params["section"]
+    cfg = ctx.config.pakn
+    thresholds = cfg.thresholds
+    if "thresholds" in crit.params:
+        thresholds = pakn_thresholds(crit.params["thresholds"], f"tiêu chí {crit.code}")
+    if (blocked := ctx.blocked(key)):
+        return blocked
+    questions = {q.url: q for q in sorted(ctx.facts.questions, key=lambda q: (q.url, q.title))}
+    if ctx.section(key) is None and not questions:
+        return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
+    # The audit date is the crawl date: an unanswered question is late only once its deadline has passed then.
+    audit_day = ctx.facts.crawled_at.date() if ctx.facts.crawled_at else ctx.period.end
+    days = cfg.deadline_working_days
+    counts = {ON_TIME: 0, LATE: 0, NOT_DUE: 0}
+    late_unanswered = 0
+    evidence = []
+    considered = sorted((q for q in questions.values() if ctx.period.contains(q.asked_on)),
+                        key=lambda q: (q.asked_on, q.url))
+    for q in considered:
+        deadline = ctx.config.calendar.add_working_days(q.asked_on, days)
+        if q.answered_on is not None:
+            verdict = ON_TIME if q.answered_on <= deadline else LATE
+        else:
+            verdict = LATE if deadline < audit_day else NOT_DUE
+            late_unanswered += verdict == LATE
+        counts[verdict] += 1
+        answered = f"trả lời {q.answered_on.strftime('%d/%m/%Y')}" if q.answered_on else "chưa trả lời"
+        note = f"hỏi {q.asked_on.strftime('%d/%m/%Y')}; hạn {deadline.strftime('%d/%m/%Y')}; {answered}: {verdict}"
+        evidence.append(ev(q.url, q.title, q.asked_on, note))
+    judged = counts[ON_TIME] + counts[LATE]
+    rule = f"hạn {days} ngày làm việc, tính đến {audit_day.strftime('%d/%m/%Y')}"
+    not_due = f"; {counts[NOT_DUE]} câu hỏi chưa đến hạn trả lời" if counts[NOT_DUE] else ""
+    if judged == 0:
+        return Outcome(cfg.no_question_points, f"Không có PAKN trong kỳ tại {ctx.where(key)}{not_due}", evidence)
+    ratio = Fraction(counts[ON_TIME] * 100, judged)
+    if late_unanswered == judged:  # "100 % PAKN quá hạn chưa được trả lời"
+        points = cfg.all_late_unanswered_points
+    else:
+        points = next(p for lo, p in thresholds if ratio >= lo)
+    pct = f"{int(ratio * 10) / 10:g}".replace(".", ",")  # floor to 0.1 so 79,9% never shows as 80%
+    late_answered = counts[LATE] - late_unanswered
+    text = (f"{counts[ON_TIME]}/{judged} PAKN trong kỳ được trả lời đúng hạn ({pct}%) tại {ctx.where(key)}; "
+            f"{late_answered} trả lời quá hạn, {late_unanswered} quá hạn chưa trả lời{not_due} ({rule})")
+    return Outcome(points, text, evidence)
+
+
+def check_pakn(params, max_points, known: Known) -> set[int]:
+    allowed(params, "section", "thresholds")
+    section_param(params, "section", known)
+    if "thresholds" in params:
+        try:
+            rows = pakn_thresholds(params["thresholds"], "rule.thresholds")
+        except ConfigError as exc:
+            raise ValueError(str(exc)) from None
+        return {0, max_points, *(p for _, p in rows)}
+    return {0, max_points}

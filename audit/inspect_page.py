@@ -1,0 +1,43 @@
+"""`portal-audit inspect`: print how one page is understood (human-readable or JSON)."""
+from __future__ import annotations
+
+import json
+import sys
+
+from crawler import vocab
+from crawler.understand import load, understand
+
+
+def inspect_target(target: str, as_json: bool = False, section_hint: str | None = None) -> int:
+    body, url = load(target)
+    info = understand(body, url, section_hint)
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    sec = info["section"]
+    out = [f"Trang: {info['url']}",
+           f"Chuyên mục: {sec['key']} ({vocab.section_titles().get(sec['key'], sec['key'])}) — căn cứ {sec['evidence']}, "
+           f"độ tin cậy {sec['confidence']:.1f}",
+           f"Tiêu đề: {info['title'] or '(không có)'}",
+           f"Ngày đăng: {info['published_at'] or '(không tìm thấy)'}"
+           + (f" — cách tìm: {info['date_method']}" if info["date_method"] else "")]
+    facts = info["facts"]
+    if facts["contact"]:
+        out.append("Thông tin liên hệ: " + "; ".join(f"{k}={v}" for k, v in facts["contact"].items()))
+    if facts["elements"]:
+        out.append("Thành phần: " + ", ".join(f"{e['key']} ({e['label']})" for e in facts["elements"]))
+    if facts["directory"] is not None:
+        out.append(f"Danh bạ: {len(facts['directory'])} người")
+    if facts["documents"] is not None:
+        out.append(f"Văn bản: {len(facts['documents'])} dòng")
+    if facts["schedule_dates"]:
+        out.append("Lịch công tác: " + ", ".join(facts["schedule_dates"]))
+    if facts["listing_resources"]:
+        out.append("Nguồn danh sách (AJAX): " + ", ".join(facts["listing_resources"]))
+    if facts["widget_items"]:
+        out.append(f"Tin trong danh sách: {len(facts['widget_items'])}")
+    out.append(f"Chức năng in: {'có' if facts['has_print'] else 'không'}")
+    out.append(f"Ô tìm kiếm: {facts['search_form']['action'] if facts['search_form'] else 'không'}")
+    out.append(f"Liên kết ra ngoài: {len(facts['outbound_links'])}")
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0

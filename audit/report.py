@@ -1,0 +1,649 @@
+"""HTML findings report: turns a results document (schema 1) into a small static site.
+
+    render_report(doc, out_dir) -> out_dir/index.html
+
+Writes `index.html` (overview of every portal), `portals/<id>.html` (one page per portal) and `static/report.css`,
+`static/report.js`. The renderer knows nothing of crawling or scoring: it only reads the results document. Everything
+it shows is computed here (ranks, rating bands, buckets, what-to-fix lists) and handed to the templates, which only
+lay it out.
+
+Portal content is untrusted: autoescape is on for every template, and evidence URLs become links only when their
+scheme is http/https (the `safe_href` filter).
+
+The report is written atomically as a whole: everything is rendered into a temporary directory inside `out_dir`, then
+swapped into place with `os.replace`; a failure leaves the previous report untouched and no temporary files behind.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+import rules as _rules_pkg
+import templates as _templates_pkg
+from audit.errors import ConfigError
+
+TEMPLATES_DIR = Path(_templates_pkg.__file__).resolve().parent
+STATIC_DIR = TEMPLATES_DIR / "static"
+STATIC_FILES = ("report.css", "report.js")
+BANDS_FILE = Path(_rules_pkg.__file__).resolve().parent / "bands.yaml"
+
+VN_TZ = timezone(timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST
+_PORTAL_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")  # same rule as the registry; also keeps file names safe
+
+# --- Vietnamese labels ---------------------------------------------------------------------------------------------
+KIND_LABELS = {"department": "Sở, ban, ngành", "commune": "Xã", "ward": "Phường", "province": "Tỉnh"}
+KIND_ORDER = ("department", "commune", "ward", "province")
+STATUS_LABELS = {"pass": "Đạt", "fail": "Không đạt", "unreachable": "Không truy cập được"}
+STATUS_SYMBOLS = {"pass": "✓", "fail": "✗", "unreachable": "⊘"}
+STATUS_ORDER = ("pass", "fail", "unreachable")
+STATE_LABELS = {
+    "met": "Đạt đủ",
+    "partial": "Đạt một phần",
+    "missing": "Thiếu",
+    "not_evaluable": "Không đánh giá được",
+    "needs_review": "Cần xem xét",
+}
+STATE_SYMBOLS = {"met": "✓", "partial": "◐", "missing": "✗", "not_evaluable": "–", "needs_review": "?"}
+STATE_ORDER = ("met", "partial", "missing", "not_evaluable", "needs_review")
+# One-letter CSS classes of heat-map cells: the heat map of 3,000 portals has ~60,000 cells, keep them small.
+HEAT_CLASS = {"met": "m", "partial": "p", "missing": "x", "not_evaluable": "n", "needs_review": "r"}
+RUBRIC_LABELS = {
+    "province": "Cổng tỉnh (QĐ 96, Điều 8)",
+    "phu-luc-1": "Phụ lục 1 — sở, ban, ngành",
+    "phu-luc-2": "Phụ lục 2 — xã, phường",
+}
+RUBRIC_ORDER = ("province", "phu-luc-1", "phu-luc-2")
+DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
+CRAWL_STATUS_LABELS = {
+    "ok": "Hoàn tất",
+    "done": "Hoàn tất",
+    "completed": "Hoàn tất",
+    "finished": "Hoàn tất",
+    "partial": "Thu thập một phần",
+    "failed": "Thất bại",
+    "error": "Thất bại",
+    "unreachable": "Không truy cập được",
+    "timeout": "Quá thời gian",
+}
+UNKNOWN_LABEL = "Không rõ"
+MINUS = "\u2212"
+HEAT_OPEN_LIMIT = 300  # larger heat maps start collapsed so the overview of 3,000 portals opens quickly
+
+
+# --- rating bands --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Band:
+    key: str
+    label: str
+    min: float
+
+
+def load_bands(path: str | Path = BANDS_FILE) -> list[Band]:
+    """Read rules/bands.yaml; bands come back highest first, the last one starting at 0."""
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{p}: không đọc được thang xếp loại ({exc.__class__.__name__})") from None
+    items = data.get("bands") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ConfigError(f"{p}: thiếu danh sách 'bands'")
+    bands: list[Band] = []
+    for i, item in enumerate(items):
+        where = f"{p}: bands[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: cần các trường key, label, min")
+        key, label, low = item.get("key"), item.get("label"), item.get("min")
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", key):
+            raise ConfigError(f"{where}.key: cần chữ thường, số và dấu gạch ngang")
+        if not isinstance(label, str) or not label.strip():
+            raise ConfigError(f"{where}.label: không được để trống")
+        if isinstance(low, bool) or not isinstance(low, (int, float)) or not 0 <= low <= 100:
+            raise ConfigError(f"{where}.min: cần một số từ 0 đến 100")
+        if bands and low >= bands[-1].min:
+            raise ConfigError(f"{where}.min: các mức phải xếp từ cao xuống thấp")
+        if any(b.key == key for b in bands):
+            raise ConfigError(f"{where}.key: '{key}' bị trùng")
+        bands.append(Band(key, unicodedata.normalize("NFC", label.strip()), float(low)))
+    if bands[-1].min != 0:
+        raise ConfigError(f"{p}: mức cuối cùng phải có min: 0 để mọi điểm số đều được xếp loại")
+    return bands
+
+
+def band_scale(bands: list[Band]) -> str:
+    """'Xuất sắc ≥ 90, Tốt ≥ 80, …, Yếu < 50'."""
+    parts = [f"{b.label} ≥ {fmt_num(b.min)}" for b in bands[:-1]]
+    parts.append(f"{bands[-1].label} < {fmt_num(bands[-2].min)}" if len(bands) > 1 else bands[-1].label)
+    return ", ".join(parts)
+
+
+def band_for(score: float | None, bands: list[Band]) -> Band | None:
+    if score is None:
+        return None
+    for band in bands:
+        if score >= band.min:
+            return band
+    return bands[-1]
+
+
+# --- filters and formatting ----------------------------------------------------------------------------------------
+_URL_NOISE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL ("java\tscript:")
+_URL_EDGES = "".join(chr(c) for c in range(0x21))  # ...and strip C0 controls and spaces at both ends
+
+
+_PLAIN_HTTP = re.compile(r"(?i:https?)://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]|$)")  # fast path, common case
+
+
+def safe_href(value: Any) -> str | None:
+    """The URL to put in an href, or None when it must be shown as plain text (any scheme but http/https)."""
+    if not isinstance(value, str):
+        return None
+    url = _URL_NOISE.sub("", value).strip(_URL_EDGES)
+    if _PLAIN_HTTP.match(url):
+        return url
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return url
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def fmt_num(value: float | None, signed: bool = False) -> str:
+    """Vietnamese number: decimal comma, at most 2 decimals, a real minus sign; None is an em dash."""
+    if value is None:
+        return "—"
+    rounded = round(value, 2)
+    if rounded == 0:
+        rounded = 0.0  # no "-0"
+    text = f"{abs(rounded):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if rounded < 0:
+        return MINUS + text
+    return ("+" + text) if signed and rounded > 0 else text
+
+
+def fmt_datetime(value: Any) -> str:
+    """ISO date/datetime -> dd/MM/yyyy HH:mm in Vietnam time (dd/MM/yyyy for a bare date); other text unchanged."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    else:
+        text = str(value).strip()
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text).strftime("%d/%m/%Y")
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VN_TZ)
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def fmt_date(value: Any) -> str:
+    text = fmt_datetime(value)
+    return text[:10] if re.match(r"^\d\d/\d\d/\d{4}", text) else text
+
+
+def _text(value: Any) -> str:
+    """A display string, NFC-normalised (None -> '')."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value))
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^0-9A-Za-z]+", "-", folded).strip("-").lower() or "x"
+
+
+# --- view models (plain attribute access keeps the templates fast) -------------------------------------------------
+@dataclass(slots=True)
+class EvidenceView:
+    url: str
+    title: str
+    published: str
+    note: str
+
+
+@dataclass(slots=True)
+class CriterionView:
+    anchor: str
+    code: str
+    title: str
+    points: float | None
+    max_points: float | None
+    points_text: str
+    state: str
+    state_label: str
+    symbol: str
+    summary: str
+    lost: float
+    lost_text: str
+    evidence: list[EvidenceView]
+
+
+@dataclass(slots=True)
+class CrawlErrorView:
+    url: str
+    status: str
+
+
+@dataclass(slots=True)
+class CrawlView:
+    status: str
+    status_label: str
+    pages: str
+    started: str
+    finished: str
+    duration: str
+    errors: list[CrawlErrorView]
+
+
+@dataclass(slots=True)
+class PortalView:
+    id: str
+    href: str
+    name: str
+    kind: str
+    kind_label: str
+    rubric: str
+    rubric_label: str
+    url: str
+    status: str
+    status_label: str
+    status_symbol: str
+    score: float | None
+    percent: float | None  # score scaled to 100 (bands and buckets use it)
+    score_text: str
+    max_text: str
+    band: Band | None
+    rank: int | None = None
+    has_previous: bool = False
+    previous_text: str = "—"
+    delta: float | None = None
+    delta_text: str = "—"
+    delta_dir: str = "none"  # up | down | same | none
+    host_inferred: bool = False
+    criteria: list[CriterionView] = field(default_factory=list)
+    fixes: list[CriterionView] = field(default_factory=list)
+    reviews: list[CriterionView] = field(default_factory=list)
+    crawl: CrawlView | None = None
+
+
+def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
+    c = raw if isinstance(raw, dict) else {}
+    code = _text(c.get("code")) or str(index + 1)
+    points, max_points = _num(c.get("points")), _num(c.get("max_points"))
+    state = c.get("state") if c.get("state") in STATE_LABELS else "unknown"
+    lost = max(0.0, (max_points or 0.0) - (points or 0.0))
+    anchor = "tc-" + _slug(code)
+    while anchor in used:
+        anchor += "-"
+    used.add(anchor)
+    evidence = []
+    for ev in c.get("evidence") or ():
+        if not isinstance(ev, dict):
+            continue
+        evidence.append(EvidenceView(
+            url=_text(ev.get("url")),
+            title=_text(ev.get("title")),
+            published=fmt_datetime(ev.get("published_at")),
+            note=_text(ev.get("note")),
+        ))
+    return CriterionView(
+        anchor=anchor,
+        code=code,
+        title=_text(c.get("title")),
+        points=points,
+        max_points=max_points,
+        points_text=f"{fmt_num(points)}/{fmt_num(max_points)}",
+        state=state,
+        state_label=STATE_LABELS.get(state, UNKNOWN_LABEL),
+        symbol=STATE_SYMBOLS.get(state, "·"),
+        summary=_text(c.get("summary")),
+        lost=lost,
+        lost_text=fmt_num(-lost) if lost else "0",
+        evidence=evidence,
+    )
+
+
+def _crawl(raw: Any) -> CrawlView | None:
+    if not isinstance(raw, dict):
+        return None
+    status = _text(raw.get("status"))
+    pages = raw.get("pages")
+    started, finished = raw.get("started_at"), raw.get("finished_at")
+    duration = ""
+    try:
+        delta = datetime.fromisoformat(str(finished)) - datetime.fromisoformat(str(started))
+        seconds = int(delta.total_seconds())
+        if seconds >= 0:
+            h, rest = divmod(seconds, 3600)
+            m, s = divmod(rest, 60)
+            duration = (f"{h} giờ " if h else "") + (f"{m} phút " if h or m else "") + f"{s} giây"
+    except (TypeError, ValueError):
+        pass
+    errors = [
+        CrawlErrorView(url=_text(e.get("url")), status=_text(e.get("status")))
+        for e in raw.get("errors") or () if isinstance(e, dict)
+    ]
+    return CrawlView(
+        status=status,
+        status_label=CRAWL_STATUS_LABELS.get(status.lower(), status or UNKNOWN_LABEL),
+        pages=fmt_num(_num(pages)) if _num(pages) is not None else "—",
+        started=fmt_datetime(started) or "—",
+        finished=fmt_datetime(finished) or "—",
+        duration=duration,
+        errors=errors,
+    )
+
+
+def _portal(raw: dict, bands: list[Band]) -> PortalView:
+    pid = raw["id"]
+    kind = _text(raw.get("kind"))
+    rubric = _text(raw.get("rubric")) or DEFAULT_RUBRIC.get(kind, "")
+    status = _text(raw.get("status"))
+    score = _num(raw.get("score"))
+    max_score = _num(raw.get("max_score")) or 100.0
+    percent = None if score is None else score * 100.0 / max_score
+    used: set[str] = set()
+    criteria = [_criterion(c, i, used) for i, c in enumerate(raw.get("criteria") or ())]
+    order = {id(c): i for i, c in enumerate(criteria)}
+    fixes = sorted((c for c in criteria if c.state in ("missing", "partial")), key=lambda c: (-c.lost, order[id(c)]))
+    reviews = [c for c in criteria if c.state not in ("met", "missing", "partial")]
+    view = PortalView(
+        id=pid,
+        href=f"portals/{pid}.html",
+        name=_text(raw.get("name")) or pid,
+        kind=kind,
+        kind_label=KIND_LABELS.get(kind, kind or UNKNOWN_LABEL),
+        rubric=rubric,
+        rubric_label=RUBRIC_LABELS.get(rubric, rubric or UNKNOWN_LABEL),
+        url=_text(raw.get("url")),
+        status=status,
+        status_label=STATUS_LABELS.get(status, status or UNKNOWN_LABEL),
+        status_symbol=STATUS_SYMBOLS.get(status, "·"),
+        score=score,
+        percent=percent,
+        score_text=fmt_num(score),
+        max_text=fmt_num(max_score),
+        band=band_for(percent, bands),
+        host_inferred=raw.get("host_confidence") == "inferred",
+        criteria=criteria,
+        fixes=fixes,
+        reviews=reviews,
+        crawl=_crawl(raw.get("crawl")),
+    )
+    if "previous_score" in raw:
+        previous = _num(raw.get("previous_score"))
+        view.has_previous = True
+        view.previous_text = fmt_num(previous) if previous is not None else "chưa có điểm"
+        if previous is not None and score is not None:
+            view.delta = round(score - previous, 2)
+            view.delta_text = fmt_num(view.delta, signed=True)
+            view.delta_dir = "up" if view.delta > 0 else "down" if view.delta < 0 else "same"
+    return view
+
+
+# --- document-level data -------------------------------------------------------------------------------------------
+def _validate(doc: Any) -> None:
+    if not isinstance(doc, dict):
+        raise ConfigError("kết quả đánh giá: cần một đối tượng JSON")
+    if doc.get("schema") != 1:
+        raise ConfigError(f"kết quả đánh giá: schema {doc.get('schema')!r} không được hỗ trợ (cần 1)")
+    period = doc.get("period")
+    if not isinstance(period, dict):
+        raise ConfigError("kết quả đánh giá: thiếu trường period")
+    for key in ("from", "to"):
+        try:
+            date.fromisoformat(str(period.get(key)))
+        except ValueError:
+            raise ConfigError(f"kết quả đánh giá: period.{key}: cần ngày dạng YYYY-MM-DD") from None
+    portals = doc.get("portals")
+    if not isinstance(portals, list):
+        raise ConfigError("kết quả đánh giá: thiếu danh sách portals")
+    seen: set[str] = set()
+    for i, p in enumerate(portals):
+        if not isinstance(p, dict):
+            raise ConfigError(f"kết quả đánh giá: portals[{i}]: cần một đối tượng")
+        pid = p.get("id")
+        if not isinstance(pid, str) or not _PORTAL_ID.match(pid):
+            raise ConfigError(f"kết quả đánh giá: portals[{i}].id: {pid!r} không hợp lệ (chữ thường, số, '-')")
+        if pid in seen:
+            raise ConfigError(f"kết quả đánh giá: portals[{i}].id: '{pid}' bị trùng")
+        seen.add(pid)
+
+
+def _rank(portals: list[PortalView]) -> list[PortalView]:
+    """Score descending, then name; equal scores share a rank (1, 2, 2, 4); portals without a score get none."""
+    ordered = sorted(portals, key=lambda p: (p.score is None, -(p.score or 0.0), p.name.casefold(), p.id))
+    rank, last = 0, None
+    for i, p in enumerate(ordered):
+        if p.score is None:
+            break
+        if p.score != last:
+            rank, last = i + 1, p.score
+        p.rank = rank
+    return ordered
+
+
+def _distribution(portals: list[PortalView]) -> dict:
+    """Counts per 10-point bucket (90–100 closes the scale) with the bar geometry of a small inline SVG."""
+    counts = [0] * 10
+    unscored = 0
+    for p in portals:
+        if p.percent is None:
+            unscored += 1
+            continue
+        counts[min(9, max(0, int(p.percent // 10)))] += 1
+    top = max(counts) or 1
+    width, height, pad_top, pad_bottom, gap = 560, 220, 22, 40, 8
+    slot = width / 10
+    plot = height - pad_top - pad_bottom
+    bars = []
+    for i, n in enumerate(counts):
+        h = round(plot * n / top, 1)
+        low = i * 10
+        label = f"{low}–{low + 9}" if i < 9 else "90–100"
+        bars.append({
+            "label": label,
+            "count": n,
+            "x": round(i * slot + gap / 2, 1),
+            "w": round(slot - gap, 1),
+            "y": round(pad_top + plot - h, 1),
+            "h": h,
+            "cx": round(i * slot + slot / 2, 1),
+        })
+    return {"bars": bars, "unscored": unscored, "width": width, "height": height,
+            "base": height - pad_bottom, "label_y": height - pad_bottom + 18}
+
+
+def _heatmaps(ranked: list[PortalView]) -> list[dict]:
+    """One heat map per rubric: the same code means different things in Phụ lục 1 and Phụ lục 2."""
+    groups: dict[str, dict] = {}
+    for p in ranked:
+        g = groups.setdefault(p.rubric, {"rubric": p.rubric, "label": p.rubric_label, "codes": {}, "portals": []})
+        for c in p.criteria:
+            g["codes"].setdefault(c.code, c.title)
+        g["portals"].append(p)
+    known = {r: i for i, r in enumerate(RUBRIC_ORDER)}
+    result = []
+    for g in sorted(groups.values(), key=lambda g: (known.get(g["rubric"], len(known)), g["rubric"])):
+        codes = list(g["codes"])
+        met = dict.fromkeys(codes, 0)
+        seen = dict.fromkeys(codes, 0)
+        rows = []
+        for p in g["portals"]:
+            by_code = {c.code: c for c in p.criteria}
+            cells = []
+            for code in codes:
+                c = by_code.get(code)
+                if c is None:
+                    cells.append(("u", "·", f"{code}: không có dữ liệu"))
+                    continue
+                seen[code] += 1
+                met[code] += c.state == "met"
+                cells.append((HEAT_CLASS.get(c.state, "u"), c.symbol, f"{code}: {c.points_text}"))
+            rows.append({"portal": p, "cells": cells})
+        columns = []
+        for code in codes:
+            share = round(100 * met[code] / seen[code]) if seen[code] else None
+            columns.append({
+                "code": code,
+                "title": g["codes"][code],
+                "met_text": "—" if share is None else f"{share}%",
+                "met_title": f"{code}: {met[code]}/{seen[code]} cổng đạt đủ",
+            })
+        result.append({"rubric": g["rubric"], "label": g["label"], "columns": columns, "rows": rows,
+                       "anchor": "bang-nhiet-" + _slug(g["rubric"] or "khac")})
+    return result
+
+
+def _counts(portals: list[PortalView], attr: str, order: tuple[str, ...], labels: dict[str, str]) -> list[dict]:
+    tally: dict[str, int] = {}
+    for p in portals:
+        tally[getattr(p, attr)] = tally.get(getattr(p, attr), 0) + 1
+    keys = list(order) + sorted(k for k in tally if k not in order)
+    return [{"key": k, "label": labels.get(k, k or UNKNOWN_LABEL), "count": tally.get(k, 0)} for k in keys]
+
+
+def _present(counts: list[dict]) -> list[dict]:
+    return [c for c in counts if c["count"]]
+
+
+def build_context(doc: dict, bands: list[Band]) -> dict:
+    """Everything the templates need, computed once (exposed for tests and other front ends)."""
+    _validate(doc)
+    period = doc["period"]
+    period_text = f"{fmt_date(period['from'])} – {fmt_date(period['to'])}"
+    portals = [_portal(p, bands) for p in doc["portals"]]
+    ranked = _rank(portals)
+    scored = [p.score for p in portals if p.score is not None]
+    by_status = _counts(portals, "status", STATUS_ORDER, STATUS_LABELS)
+    by_kind = _counts(portals, "kind", KIND_ORDER, KIND_LABELS)
+    band_counts = [{"band": b, "count": sum(1 for p in portals if p.band is b)} for b in bands]
+    return {
+        "title": f"Kết quả đánh giá Cổng TTĐT — kỳ {period_text}",
+        "period_text": period_text,
+        "generated_text": fmt_datetime(doc.get("generated_at")),
+        "portals": ranked,
+        "total": len(portals),
+        "scored": len(scored),
+        "average_text": fmt_num(sum(scored) / len(scored)) if scored else "—",
+        "by_status": by_status,
+        "by_kind": by_kind,
+        "kind_options": _present(by_kind),
+        "status_options": _present(by_status),
+        "bands": bands,
+        "band_scale": band_scale(bands),
+        "band_counts": band_counts,
+        "show_delta": any(p.has_previous for p in portals),
+        "distribution": _distribution(portals),
+        "heatmaps": _heatmaps(ranked),
+        "heat_open_limit": HEAT_OPEN_LIMIT,
+        "states": [{"cls": HEAT_CLASS[k], "label": STATE_LABELS[k], "symbol": STATE_SYMBOLS[k]} for k in STATE_ORDER],
+    }
+
+
+# --- rendering -----------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_href"] = safe_href
+    env.filters["num"] = fmt_num
+    env.filters["vn_datetime"] = fmt_datetime
+    return env
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def render_report(doc: dict, out_dir: Path, *, bands_file: str | Path | None = None) -> Path:
+    """Render the report of `doc` into `out_dir` and return the path of `out_dir/index.html`.
+
+    Raises ConfigError (message in Vietnamese) for a document that is not a schema-1 results document, before
+    anything is written.
+    """
+    bands = load_bands(bands_file or BANDS_FILE)
+    context = build_context(doc, bands)
+    env = _environment()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".report-tmp-", dir=out_dir))
+    try:
+        (tmp / "portals").mkdir()
+        (tmp / "static").mkdir()
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC_DIR / name, tmp / "static" / name)
+        page = env.get_template("portal.html")
+        for portal in context["portals"]:
+            _write(tmp / "portals" / f"{portal.id}.html", page.render(context, portal=portal, root="../"))
+        _write(tmp / "index.html", env.get_template("index.html").render(context, root=""))
+        _publish(tmp, out_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out_dir / "index.html"
+
+
+def _publish(tmp: Path, out_dir: Path) -> None:
+    """Swap the rendered tree into out_dir: directories first, index.html last; roll back on failure."""
+    old = Path(tempfile.mkdtemp(prefix=".report-old-", dir=out_dir))
+    moved: list[tuple[str, bool]] = []  # (name, had an old version)
+    try:
+        for name in ("static", "portals"):
+            target = out_dir / name
+            had_old = target.exists() or target.is_symlink()
+            if had_old:
+                os.replace(target, old / name)
+            moved.append((name, had_old))
+            os.replace(tmp / name, target)
+        os.replace(tmp / "index.html", out_dir / "index.html")
+    except BaseException:
+        for name, had_old in reversed(moved):
+            target = out_dir / name
+            try:
+                if target.exists() and not (tmp / name).exists():
+                    os.replace(target, tmp / name)
+                if had_old:
+                    os.replace(old / name, target)
+            except OSError:
+                pass
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,153 @@
+"""results.json (schema 1): the scored period as one document, deterministic apart from `generated_at`.
+
+{"schema": 1, "period": {"from", "to"}, "generated_at",
+ "portals": [{"id", "name", "kind", "rubric", "url", "status", "score", "max_score",
+              "criteria": [{"code", "title", "points", "max_points", "state", "summary",
+                            "evidence": [{"url", "title", "published_at", "note"}]}]}]}
+Portals are in registry order, criteria in rubric order. A portal entry may carry extension keys added after
+build_results (audit.engine adds "crawl" and "host_confidence"); the keys above are required.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from audit.criteria.base import STATES
+from audit.period import Period
+from audit.registry import Portal
+from audit.scoring import PortalResult
+
+SCHEMA = 1
+PORTAL_STATUSES = ("pass", "fail", "unreachable")
+_DOC_KEYS = {"schema", "period", "generated_at", "portals"}
+_PORTAL_KEYS = {"id", "name", "kind", "rubric", "url", "status", "score", "max_score", "criteria"}
+_CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "evidence"}
+_EV_KEYS = {"url", "title", "published_at", "note"}
+
+
+def build_results(period: Period, generated_at: datetime | str, portal_results: Mapping[str, PortalResult] |
+                  Iterable[PortalResult], portals: list[Portal]) -> dict:
+    """Portals without a result (not audited this run) are left out; a result for a portal not in `portals` is an
+    error, since the document could not say its name and URL."""
+    by_id = dict(portal_results) if isinstance(portal_results, Mapping) else {r.portal_id: r for r in portal_results}
+    known = {p.id for p in portals}
+    stray = sorted(set(by_id) - known)
+    if stray:
+        raise ValueError(f"result for portal '{stray[0]}' which is not in the registry")
+    return {
+        "schema": SCHEMA,
+        "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+        "generated_at": generated_at.isoformat() if isinstance(generated_at, (date, datetime)) else str(generated_at),
+        "portals": [_portal(p, by_id[p.id]) for p in portals if p.id in by_id],
+    }
+
+
+def _portal(p: Portal, r: PortalResult) -> dict:
+    return {
+        "id": p.id, "name": p.name, "kind": p.kind, "rubric": r.rubric, "url": p.url,
+        "status": r.status, "score": r.score, "max_score": r.max_score,
+        "criteria": [{"code": c.code, "title": c.title, "points": c.points, "max_points": c.max_points,
+                      "state": c.state, "summary": c.summary,
+                      "evidence": [{k: e.get(k) for k in ("url", "title", "published_at", "note")}
+                                   for e in c.evidence]}
+                     for c in r.criteria],
+    }
+
+
+def dump_results(doc: dict) -> str:
+    """Stable text: sorted keys, UTF-8 characters kept, two-space indent, trailing newline."""
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def validate_results(doc: object) -> list[str]:
+    """Problems with a results document, one line each (empty: valid)."""
+    errs: list[str] = []
+
+    def check(cond: bool, msg: str) -> bool:
+        if not cond:
+            errs.append(msg)
+        return cond
+
+    if not check(isinstance(doc, dict), "document: not an object"):
+        return errs
+    check(set(doc) == _DOC_KEYS, f"document: keys {sorted(doc)} != {sorted(_DOC_KEYS)}")
+    check(doc.get("schema") == SCHEMA, f"schema: {doc.get('schema')!r} != {SCHEMA}")
+    per = doc.get("period")
+    if check(isinstance(per, dict) and set(per) == {"from", "to"}, "period: needs exactly from, to"):
+        try:
+            check(date.fromisoformat(per["from"]) <= date.fromisoformat(per["to"]), "period: from after to")
+        except (TypeError, ValueError):
+            errs.append("period: from/to must be YYYY-MM-DD")
+    check(isinstance(doc.get("generated_at"), str), "generated_at: not a string")
+    portals = doc.get("portals")
+    if not check(isinstance(portals, list), "portals: not a list"):
+        return errs
+    ids = [p.get("id") for p in portals if isinstance(p, dict)]
+    check(len(ids) == len(set(ids)), "portals: duplicate id")
+    for i, p in enumerate(portals):
+        _check_portal(p, f"portals[{i}]", check)
+    return errs
+
+
+def _check_portal(p, where: str, check) -> None:
+    if not check(isinstance(p, dict) and _PORTAL_KEYS <= set(p), f"{where}: needs keys {sorted(_PORTAL_KEYS)}"):
+        return
+    where = f"{where} ({p.get('id')})"
+    for k in ("id", "name", "kind", "rubric", "url"):
+        check(isinstance(p[k], str) and p[k], f"{where}.{k}: not a non-empty string")
+    check(p["status"] in PORTAL_STATUSES, f"{where}.status: {p['status']!r}")
+    check(_int(p["max_score"]), f"{where}.max_score: not an integer")
+    crits = p["criteria"]
+    if not check(isinstance(crits, list), f"{where}.criteria: not a list"):
+        return
+    if p["status"] == "unreachable":
+        check(p["score"] is None, f"{where}.score: must be null when unreachable")
+        check(all(isinstance(c, dict) and c.get("state") == "not_evaluable" for c in crits),
+              f"{where}: every criterion of an unreachable portal must be not_evaluable")
+    elif check(_int(p["score"]), f"{where}.score: not an integer"):
+        check(p["score"] == sum(c.get("points", 0) for c in crits if isinstance(c, dict)),
+              f"{where}.score: not the sum of criterion points")
+    if all(isinstance(c, dict) for c in crits) and _int(p["max_score"]):
+        check(p["max_score"] == sum(c.get("max_points", 0) for c in crits), f"{where}.max_score: not the sum")
+    codes = [c.get("code") for c in crits if isinstance(c, dict)]
+    check(len(codes) == len(set(codes)), f"{where}.criteria: duplicate code")
+    for c in crits:
+        _check_criterion(c, f"{where}.criteria[{c.get('code') if isinstance(c, dict) else '?'}]", check)
+
+
+def _check_criterion(c, where: str, check) -> None:
+    if not check(isinstance(c, dict) and set(c) == _CRIT_KEYS, f"{where}: keys must be {sorted(_CRIT_KEYS)}"):
+        return
+    for k in ("code", "title", "summary"):
+        if check(isinstance(c[k], str) and c[k], f"{where}.{k}: not a non-empty string"):
+            check(unicodedata.is_normalized("NFC", c[k]), f"{where}.{k}: not NFC")
+    ok = check(_int(c["points"]) and _int(c["max_points"]), f"{where}: points/max_points not integers")
+    if ok:
+        check(0 <= c["points"] <= c["max_points"], f"{where}.points: outside 0..max_points")
+    check(c["state"] in STATES, f"{where}.state: {c['state']!r}")
+    if ok and c["state"] == "met":
+        check(c["points"] == c["max_points"], f"{where}: met but points < max_points")
+    if ok and c["state"] in ("missing", "not_evaluable"):
+        check(c["points"] == 0, f"{where}: {c['state']} but points > 0")
+    if ok and c["state"] == "partial":
+        check(0 < c["points"] < c["max_points"], f"{where}: partial but points not between 0 and max")
+    evidence = c["evidence"]
+    if not check(isinstance(evidence, list), f"{where}.evidence: not a list"):
+        return
+    for j, e in enumerate(evidence):
+        w = f"{where}.evidence[{j}]"
+        if not check(isinstance(e, dict) and set(e) == _EV_KEYS, f"{w}: keys must be {sorted(_EV_KEYS)}"):
+            continue
+        for k in ("url", "title", "note"):
+            check(e[k] is None or isinstance(e[k], str), f"{w}.{k}: not a string or null")
+        if e["published_at"] is not None:
+            try:
+                datetime.fromisoformat(e["published_at"])
+            except (TypeError, ValueError):
+                check(False, f"{w}.published_at: not ISO 8601")
+
+
+def _int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)

@@ -1,0 +1,54 @@
+"""Live progress on a terminal (portals done/total, pages, errors, rate); silent under cron."""
+from __future__ import annotations
+
+import sys
+import time
+
+from scrapy import signals
+from twisted.internet import task
+
+
+class Progress:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.tty = sys.stderr.isatty() or bool(crawler.settings.getbool("PORTAL_AUDIT_PROGRESS"))
+        self.portals_total = crawler.settings.getint("PORTAL_AUDIT_PORTALS")
+        self.portals_seen: set[str] = set()
+        self.failed: set[str] = set()
+        self.started = time.monotonic()
+        self.loop = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.opened, signals.spider_opened)
+        crawler.signals.connect(ext.closed, signals.spider_closed)
+        crawler.signals.connect(ext.item, signals.item_scraped)
+        return ext
+
+    def item(self, item, response=None, spider=None):
+        if item.get("type") == "portal":
+            self.portals_seen.add(item["portal"])
+            if item["status"] != "ok":
+                self.failed.add(item["portal"])
+
+    def opened(self, spider=None):
+        if self.tty:
+            self.loop = task.LoopingCall(self.show)
+            self.loop.start(2.0, now=False)
+
+    def closed(self, spider=None, reason=None):
+        if self.loop and self.loop.running:
+            self.loop.stop()
+        if self.tty:
+            self.show(final=True)
+
+    def show(self, final: bool = False):
+        stats = self.crawler.stats
+        pages = stats.get_value("response_received_count", 0)
+        errors = stats.get_value("log_count/ERROR", 0) + len(self.failed)
+        rate = pages / max(time.monotonic() - self.started, 0.001)
+        line = (f"\r  thu thập: {len(self.portals_seen)}/{self.portals_total} cổng, {pages} trang, "
+                f"{errors} lỗi, {rate:.0f} trang/s")
+        sys.stderr.write(line + ("\n" if final else ""))
+        sys.stderr.flush()

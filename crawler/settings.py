@@ -1,0 +1,30 @@
+"""Scrapy settings for portal-audit, in one place. Values a user may need to change are read from the environment
+by crawler/runner.py (timeouts, budgets, robots override); the rest are the politeness defaults of issue 4."""
+
+BOT_NAME = "portal-audit"
+SPIDER_MODULES = ["crawler.spiders"]
+USER_AGENT = "portal-audit/0.1 (+https://github.com/portal-audit/portal-audit; compliance audit of government portals)"
+
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 2  # small municipal servers: at most 2 requests in flight per portal
+DOWNLOAD_DELAY = 0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.25
+AUTOTHROTTLE_MAX_DELAY = 10
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+HTTPERROR_ALLOW_ALL = True
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+ITEM_PIPELINES = {"crawler.pipelines.StoragePipeline": 300}
+EXTENSIONS = {"crawler.progress.Progress": 500}
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+DNS_TIMEOUT = 20
+FEED_EXPORT_ENCODING = "utf-8"

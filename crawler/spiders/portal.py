@@ -1,0 +1,350 @@
+"""The portal spider: one crawl over every portal of a registry, gathering the facts the rubric needs.
+
+Thin by design: what a page means is decided in crawler/extract.py and crawler/vocab.py; what is stored is the
+pipeline's job (crawler/pipelines.py). Discovery starts at the home page and follows links whose label (or, failing
+that, URL) names a rubric section — menu, sub-menu, footer and sidebar alike — then reads each section the way the
+Liferay portlet suite serves it (loadPage JSON, inline `data = '…'`, widget HTML, classic pagination, Q&A JSON).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import FormRequest, Request
+
+from crawler import extract, status, vocab
+from crawler.dates import from_page, parse_listing_date
+from crawler.scope import Scope
+
+ARTICLE_SAMPLE = 5  # article pages per portal checked for a print function
+LISTING_PAGE_SIZE = 50  # the platform accepts recordPerPage up to 50
+MAX_LISTING_PAGES = 60
+MAX_SCHEDULE_WEEKS = 70
+CONTACT_SECTIONS = {"thong-tin-lien-he", "gioi-thieu"}
+DIRECTORY_SECTIONS = {"danh-ba", "thong-tin-lien-he", "gioi-thieu"}
+DOCUMENT_SECTIONS = {"van-ban", "chi-dao-dieu-hanh"}
+AJAX_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Accept": "application/json, text/javascript, */*"}
+LIFERAY_COOKIES = {"COOKIE_SUPPORT": "true", "GUEST_LANGUAGE_ID": "vi_VN"}
+
+
+def _with_params(url: str, **params) -> str:
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    query += [(k, str(v)) for k, v in params.items()]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+class PortalState:
+    def __init__(self, portal):
+        self.portal = portal
+        self.scope = Scope(portal.url)
+        self.requested: set[str] = set()
+        self.sections: dict[str, str] = {}  # section key -> landing URL
+        self.site_search: tuple[str, str] | None = None
+        self.site_forms: set[str] = set()
+        self.probed = False
+        self.articles = 0
+        self.item_urls: set[tuple[str, str]] = set()
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+
+    def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None, **kw):
+        super().__init__(**kw)
+        self.portals = list(portals)
+        self.lookback_from = lookback_from or date(1990, 1, 1)
+        self.now = now or datetime.now()
+        self.states = {p.id: PortalState(p) for p in self.portals}
+
+    # -- discovery -----------------------------------------------------------------------------------------------
+    async def start(self):
+        for p in self.portals:
+            yield Request(p.url, callback=self.parse_home, errback=self.home_failed, dont_filter=True,
+                          cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_all": True})
+
+    def home_failed(self, failure):
+        pid = failure.request.meta["portal"]
+        yield {"type": "portal", "portal": pid, "status": status.from_failure(failure),
+               "detail": f"{failure.request.url}: {failure.value.__class__.__name__}: {failure.value}"[:500]}
+
+    def parse_home(self, response):
+        st = self.states[response.meta["portal"]]
+        code = status.from_http(response.status)
+        if code != status.OK:
+            yield {"type": "portal", "portal": st.portal.id, "status": code, "detail": f"{response.url}: HTTP {response.status}"}
+            return
+        if not hasattr(response, "text"):
+            yield {"type": "portal", "portal": st.portal.id, "status": "not_html", "detail": response.url}
+            return
+        yield {"type": "portal", "portal": st.portal.id, "status": status.OK, "detail": ""}
+        st.requested.add(response.url)
+        doc = extract.parse(response.text, response.url)
+        yield self._page(st, response, "home", None, None)
+        found = extract.contact(doc)
+        if found:
+            yield self._fact(st, "contact", response.url, found)
+        form = extract.search_form(doc)
+        st.site_forms = extract.forms_fingerprint(doc)
+        if form:
+            st.site_search = (form[0], form[1])
+        yield self._fact(st, "search", response.url, {"present": bool(form), "works": None, "url": form[0] if form else None})
+        for link in extract.links(doc):
+            if not st.scope.same_host(link.url) or not st.scope.contains(link.url):
+                if not st.scope.same_host(link.url):
+                    yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
+        yield from self._follow_sections(st, doc, response.url)
+
+    def _follow_sections(self, st, doc, page_url):
+        for link in extract.links(doc):
+            if not st.scope.contains(link.url) or link.url in st.requested:
+                continue
+            match = vocab.sections().by_label(link.label) if link.label else None
+            if match is None:
+                match = vocab.sections().by_url(urlsplit(link.url).path)
+                if match is None or "/-/details/" in link.url:
+                    continue
+            if match.key in ("khac", "tim-kiem"):
+                continue
+            st.requested.add(link.url)
+            yield Request(link.url, callback=self.parse_section, errback=self.section_failed, cookies=LIFERAY_COOKIES,
+                          meta={"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
+                                "evidence": f"{match.evidence} ({link.region})", "handle_httpstatus_all": True})
+
+    def section_failed(self, failure):
+        meta = failure.request.meta
+        st = self.states[meta["portal"]]
+        yield self._fact(st, "section", failure.request.url, {"key": meta["section"], "url": failure.request.url,
+                                                             "label": meta["label"], "status": status.from_failure(failure)})
+
+    # -- sections ------------------------------------------------------------------------------------------------
+    def parse_section(self, response):
+        meta = response.meta
+        st, section = self.states[meta["portal"]], meta["section"]
+        code = status.from_http(response.status)
+        yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
+                                                       "status": code, "evidence": meta.get("evidence")})
+        yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
+        if code != status.OK or not hasattr(response, "text"):
+            return
+        doc = extract.parse(response.text, response.url)
+        yield from self._read_page(st, section, doc, response)
+        yield from self._follow_sections(st, doc, response.url)
+
+    def _read_page(self, st, section, doc, response):
+        url = response.url
+        for key, label in extract.elements(doc, section):
+            yield self._fact(st, "element", url, {"key": key, "url": url, "label": label})
+        if section in CONTACT_SECTIONS:
+            found = extract.contact(doc)
+            if found:
+                yield self._fact(st, "contact", url, found)
+        if section in DIRECTORY_SECTIONS:
+            entries = extract.directory_table(doc)
+            if entries is not None:
+                yield self._fact(st, "directory", url, {"url": url, "entries": entries})
+        if section in DOCUMENT_SECTIONS:
+            rows = extract.documents_table(doc)
+            if rows is not None:
+                own_forms = extract.forms_fingerprint(doc) - st.site_forms
+                yield self._fact(st, "documents", url, {"url": url, "section": section, "rows": rows,
+                                                        "has_search": bool(own_forms)})
+                for row in rows:
+                    if row["title"]:
+                        yield self._item(st, section, row.get("url") or url, row["title"], None, None)
+                for nxt in extract.next_pages(doc, url):
+                    if st.scope.contains(nxt) and nxt not in st.requested and len(st.requested) < 5000:
+                        st.requested.add(nxt)
+                        yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                                      meta={**response.meta, "label": response.meta["label"]})
+        if section == "lich-cong-tac":
+            yield from self._read_schedule(st, doc, response)
+        text = response.text
+        for resource in extract.resource_urls(text, url):
+            if resource in st.requested:
+                continue
+            st.requested.add(resource)
+            if "answered_question" in resource or "question" in resource.lower():
+                yield self._qa_request(st, resource, 1, url, section)
+            else:
+                yield self._listing_request(st, resource, 1, url, section)
+        inline = extract.inline_listing(text)
+        if inline:
+            yield from self._listing_items(st, section, extract.listing_items(inline, url), url)
+        widget = extract.widget_items(doc)
+        if widget:
+            oldest = yield from self._listing_items(st, section, widget, url)
+            if oldest is None or oldest >= self.lookback_from:
+                for nxt in extract.next_pages(doc, url):
+                    if st.scope.contains(nxt) and nxt not in st.requested:
+                        st.requested.add(nxt)
+                        yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+
+    # -- listings ------------------------------------------------------------------------------------------------
+    def _listing_request(self, st, resource, page, referer, section):
+        url = _with_params(resource, pageNum=page, recordPerPage=LISTING_PAGE_SIZE)
+        return Request(url, callback=self.parse_listing, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
+                       headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
+                       meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
+                             "referer": referer})
+
+    def listing_failed(self, failure):
+        st = self.states[failure.request.meta["portal"]]
+        yield self._fact(st, "error", failure.request.url, {"status": status.from_failure(failure)})
+
+    def parse_listing(self, response):
+        meta = response.meta
+        st = self.states[meta["portal"]]
+        try:
+            data = json.loads(response.text)
+        except ValueError:
+            yield self._fact(st, "error", response.url, {"status": "not_json", "http": response.status})
+            return
+        if not isinstance(data, dict):
+            return
+        items = extract.listing_items(data, meta["referer"])
+        oldest = yield from self._listing_items(st, meta["section"], items, meta["referer"])
+        total = int(data.get("totalPageNum") or data.get("numOfPage") or 0)
+        page = meta["page"]
+        if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
+            yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"])
+
+    def _listing_items(self, st, section, items, page_url):
+        """Emit items; return the oldest publish date seen (None when no item had a date)."""
+        oldest = None
+        for it in items:
+            when = it["published_at"]
+            if when is not None:
+                oldest = when.date() if oldest is None else min(oldest, when.date())
+            yield self._item(st, section, it["url"], it["title"], when, it["date_method"])
+            if st.articles < ARTICLE_SAMPLE and section == "tin-tuc" and st.scope.contains(it["url"]) \
+                    and it["url"] not in st.requested:
+                st.articles += 1
+                st.requested.add(it["url"])
+                yield Request(it["url"], callback=self.parse_article, errback=self.listing_failed,
+                              cookies=LIFERAY_COOKIES, meta={"portal": st.portal.id, "section": section,
+                                                             "listed_at": when, "handle_httpstatus_all": True})
+            if st.site_search and not st.probed and it["title"] and len(it["title"]) > 8:
+                st.probed = True
+                action, name = st.site_search
+                yield Request(_with_params(action, **{name: it["title"]}), callback=self.parse_search,
+                              errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
+                              meta={"portal": st.portal.id, "probe": it["title"], "target": it["url"],
+                                    "handle_httpstatus_all": True})
+        return oldest
+
+    def parse_article(self, response):
+        st = self.states[response.meta["portal"]]
+        code = status.from_http(response.status)
+        if code != status.OK or not hasattr(response, "text"):
+            yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=code)
+            return
+        doc = extract.parse(response.text, response.url)
+        found = from_page(doc, self.now)
+        title_el = doc.cssselect("#contentDetailTitleId, h1.title, #titleDetail")
+        title = extract.clean(title_el[0].text_content()) if title_el else None
+        yield self._page(st, response, "detail", response.meta["section"], None, title=title,
+                         published_at=found.value if found else None, date_method=found.method if found else None)
+        yield self._fact(st, "article", response.url, {"url": response.url, "has_print": extract.has_print(doc)})
+
+    # -- search probe --------------------------------------------------------------------------------------------
+    def parse_search(self, response):
+        meta = response.meta
+        st = self.states[meta["portal"]]
+        works = False
+        if response.status == 200 and hasattr(response, "text"):
+            doc = extract.parse(response.text, response.url)
+            target = meta["target"].rstrip("/")
+            probe = vocab.fold(meta["probe"])
+            for link in extract.links(doc):
+                if link.region != "content":
+                    continue
+                if link.url.rstrip("/") == target or (vocab.fold(link.label) == probe and probe):
+                    works = True
+                    break
+        yield self._fact(st, "search", response.url, {"present": True, "works": works, "url": response.url,
+                                                      "probe": meta["probe"]})
+
+    def search_failed(self, failure):
+        st = self.states[failure.request.meta["portal"]]
+        yield self._fact(st, "search", failure.request.url, {"present": True, "works": False,
+                                                            "url": failure.request.url,
+                                                            "probe": failure.request.meta["probe"]})
+
+    # -- Q&A -----------------------------------------------------------------------------------------------------
+    def _qa_request(self, st, resource, page, referer, section):
+        return FormRequest(resource, formdata={"pageNum": str(page), "numPerPage": "10", "searchKeyWord": "",
+                                               "questionType": "0"},
+                           callback=self.parse_questions, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
+                           headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
+                           meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
+                                 "referer": referer})
+
+    def parse_questions(self, response):
+        meta = response.meta
+        st = self.states[meta["portal"]]
+        try:
+            data = json.loads(response.text)
+            questions = data.get("items") or []
+            answers = data.get("answerList") or []
+            questions = json.loads(questions) if isinstance(questions, str) else questions
+            answers = json.loads(answers) if isinstance(answers, str) else answers
+        except (ValueError, AttributeError):
+            yield self._fact(st, "error", response.url, {"status": "not_json", "http": response.status})
+            return
+        answered = {}
+        for a in answers:
+            qid = str(a.get("_question_id") or a.get("questionId") or "")
+            when = parse_listing_date(a.get("formatedCreatedDate") or a.get("createdDate"))
+            if qid and when and (qid not in answered or when < answered[qid]):
+                answered[qid] = when
+        oldest = None
+        for q in questions:
+            qid = str(q.get("_question_id") or q.get("id") or "")
+            asked = parse_listing_date(q.get("dateDisplay") or q.get("createdDate"))
+            if asked:
+                oldest = asked.date() if oldest is None else min(oldest, asked.date())
+            ans = answered.get(qid)
+            yield self._fact(st, "question", meta["referer"], {
+                "id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
+                "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
+                "answered_on": ans.date().isoformat() if ans else None})
+        pages = int(data.get("numOfPage") or data.get("totalPageNum") or 0)
+        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
+            yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"])
+
+    # -- schedule ------------------------------------------------------------------------------------------------
+    def _read_schedule(self, st, doc, response):
+        days, prev = extract.schedule(doc)
+        yield self._fact(st, "schedule", response.url, {"url": response.url, "dates": [d.isoformat() for d in days]})
+        weeks = response.meta.get("weeks", 0)
+        week_start = None
+        m = extract.WEEK_RANGE.search(" ".join(extract.text_lines(doc.body if doc.body is not None else doc)))
+        if m:
+            start = parse_listing_date(m.group(1))
+            week_start = start.date() if start else None
+        if prev and st.scope.contains(prev) and prev not in st.requested and weeks < MAX_SCHEDULE_WEEKS \
+                and (week_start is None or week_start > self.lookback_from):
+            st.requested.add(prev)
+            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                          meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence")},
+                                "weeks": weeks + 1, "handle_httpstatus_all": True})
+
+    # -- output --------------------------------------------------------------------------------------------------
+    def _fact(self, st, kind, page_url, data):
+        return {"type": "fact", "portal": st.portal.id, "kind": kind, "page_url": page_url, "data": data}
+
+    def _item(self, st, section, url, title, when, method):
+        return self._fact(st, "item", url, {"section": section, "url": url, "title": title,
+                                             "published_at": when.isoformat() if when else None, "date_method": method})
+
+    def _page(self, st, response, kind, section, evidence, fetch_status="ok", title=None, published_at=None,
+              date_method=None):
+        return {"type": "page", "portal": st.portal.id, "url": response.url, "kind": kind, "section": section,
+                "section_evidence": evidence, "http_status": response.status, "fetch_status": fetch_status,
+                "content_hash": hashlib.sha256(response.body).hexdigest(), "title": title,
+                "published_at": published_at, "date_method": date_method}

@@ -1,0 +1,45 @@
+"""Named fetch statuses (GSA Site Scanning style): every way a fetch can fail has a name, stored per page and
+per portal, so an unreachable portal is never mistaken for one without content."""
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError, TCPTimedOutError,
+                                    TimeoutError as TwistedTimeout)
+from twisted.web._newclient import ResponseNeverReceived
+
+OK = "ok"
+STATUSES = ("ok", "dns_error", "connection_refused", "timeout", "tls_error", "http_4xx", "http_5xx",
+            "redirect_loop", "robots_blocked", "too_large", "not_html", "budget_exhausted", "connection_error")
+
+
+def from_http(code: int) -> str:
+    if code >= 500:
+        return "http_5xx"
+    if code >= 400:
+        return "http_4xx"
+    return OK
+
+
+def from_failure(failure) -> str:
+    exc = failure.value
+    if failure.check(DNSLookupError):
+        return "dns_error"
+    if failure.check(ConnectionRefusedError):
+        return "connection_refused"
+    if failure.check(TwistedTimeout, TCPTimedOutError):
+        return "timeout"
+    if "SSL" in type(exc).__name__ or "ssl" in str(exc).lower() or "tls" in str(exc).lower():
+        return "tls_error"
+    if failure.check(IgnoreRequest):
+        text = str(exc).lower()
+        if "robots" in text or "forbidden by robots" in text:
+            return "robots_blocked"
+        if "maxsize" in text or "size" in text:
+            return "too_large"
+        return "robots_blocked" if not text else "ignored"
+    if failure.check(ResponseNeverReceived, ConnectionLost):
+        inner = getattr(exc, "reasons", None)
+        if inner and any("SSL" in type(r.value).__name__ for r in inner):
+            return "tls_error"
+        return "connection_error"
+    return "connection_error"

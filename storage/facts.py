@@ -1,0 +1,133 @@
+"""Rebuilding a portal's `audit.facts.PortalFacts` from the facts one crawl run stored.
+
+The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
+section {key,url,label,status}; item {section,url,title,published_at,date_method}; element {key,url,label};
+contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[],has_search};
+question {id,title,url,asked_on,answered_on}; schedule {url,dates[]}; search {present,works,url,probe?};
+article {url,has_print}; link {url,label}; error {status}.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from audit.facts import (ArticleSample, ContactFact, DirectoryEntry, DirectoryFact, DocumentRow, DocumentsFact,
+                         ElementFact, Item, Link, PortalFacts, Question, ScheduleFact, SearchFact, SectionFact)
+from storage.models import CrawlRun, Fact, PortalCrawl
+
+
+def latest_run_for(session, portal_id: str) -> int | None:
+    """The newest finished run that crawled this portal (an unfinished run is never scored)."""
+    return session.scalar(
+        select(PortalCrawl.run_id).join(CrawlRun, CrawlRun.id == PortalCrawl.run_id)
+        .where(PortalCrawl.portal_id == portal_id, CrawlRun.status == "done")
+        .order_by(CrawlRun.id.desc()).limit(1))
+
+
+def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
+    pc = session.scalar(select(PortalCrawl).where(PortalCrawl.run_id == run_id, PortalCrawl.portal_id == portal.id))
+    run = session.get(CrawlRun, run_id)
+    rows = session.scalars(select(Fact).where(Fact.run_id == run_id, Fact.portal_id == portal.id)
+                           .order_by(Fact.id)).all()
+    by: dict[str, list[dict]] = {}
+    for r in rows:
+        by.setdefault(r.kind, []).append(r.data)
+    return PortalFacts(
+        portal_id=portal.id, kind=portal.kind, rubric=portal.rubric, base_url=portal.url,
+        crawl_status=pc.status if pc else "not_crawled",
+        crawled_at=run.started_at if run else None,
+        complete=pc.complete if pc else False,
+        sections=_sections(by.get("section", [])),
+        items=_items(by.get("item", [])),
+        elements=tuple(dict.fromkeys(ElementFact(d["key"], d["url"], d["label"]) for d in by.get("element", []))),
+        contact=_contact(by.get("contact", []), [r.page_url for r in rows if r.kind == "contact"]),
+        directory=_directory(by.get("directory", [])),
+        documents=_documents(by.get("documents", [])),
+        questions=_questions(by.get("question", [])),
+        schedule=_schedule(by.get("schedule", [])),
+        search=_search(by.get("search", [])),
+        articles=tuple({d["url"]: ArticleSample(d["url"], bool(d["has_print"])) for d in by.get("article", [])}.values()),
+        links=tuple(dict.fromkeys(Link(d["url"], d.get("label") or "", "") for d in by.get("link", []))),
+    )
+
+
+def _sections(data):
+    out: dict[str, SectionFact] = {}
+    for d in data:
+        fact = SectionFact(d["key"], d["url"], d.get("label") or "", d.get("status") or "ok")
+        # The first page that proved the section wins; a failed page is replaced by a later successful one.
+        if d["key"] not in out or (out[d["key"]].status != "ok" and fact.status == "ok"):
+            out[d["key"]] = fact
+    return out
+
+
+def _items(data):
+    seen: dict[tuple[str, str], Item] = {}
+    for d in data:
+        key = (d["section"], d["url"])
+        when = datetime.fromisoformat(d["published_at"]) if d.get("published_at") else None
+        if key not in seen or (seen[key].published_at is None and when is not None):
+            seen[key] = Item(d["section"], d["url"], d.get("title") or "", when, d.get("date_method"))
+    return tuple(seen.values())
+
+
+def _contact(data, urls):
+    if not data:
+        return None
+    merged: dict[str, str] = {}
+    for d in data:
+        for k in ("address", "phone", "fax", "email"):
+            if d.get(k) and k not in merged:
+                merged[k] = d[k]
+    return ContactFact(merged.get("address"), merged.get("phone"), merged.get("fax"), merged.get("email"),
+                       tuple(dict.fromkeys(u for u in urls if u)))
+
+
+def _directory(data):
+    if not data:
+        return None
+    best = max(data, key=lambda d: len(d["entries"]))
+    return DirectoryFact(best["url"], tuple(DirectoryEntry(**{k: e.get(k) for k in
+                         ("name", "position", "unit", "phone", "fax", "email")}) for e in best["entries"]))
+
+
+def _documents(data):
+    data = [d for d in data if d.get("section", "van-ban") == "van-ban"]
+    if not data:
+        return None
+    rows, seen = [], set()
+    for d in data:
+        for r in d["rows"]:
+            key = (r.get("url"), r.get("title"))
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(DocumentRow(r.get("title") or "", r.get("url"), frozenset(r.get("fields") or ()),
+                                    bool(r.get("has_file"))))
+    return DocumentsFact(data[0]["url"], tuple(rows), any(d.get("has_search") for d in data))
+
+
+def _questions(data):
+    out: dict[str, Question] = {}
+    for d in data:
+        key = d.get("id") or d["url"]
+        out[key] = Question(d.get("title") or "", d["url"],
+                            date.fromisoformat(d["asked_on"]) if d.get("asked_on") else None,
+                            date.fromisoformat(d["answered_on"]) if d.get("answered_on") else None)
+    return tuple(out.values())
+
+
+def _schedule(data):
+    if not data:
+        return None
+    dates = sorted({date.fromisoformat(x) for d in data for x in d["dates"]})
+    return ScheduleFact(data[0]["url"], tuple(dates))
+
+
+def _search(data):
+    if not data:
+        return None
+    probed = [d for d in data if d.get("works") is not None]
+    d = probed[-1] if probed else data[-1]
+    return SearchFact(bool(d["present"]), d.get("works"), d.get("url"), d.get("probe"))

@@ -1,0 +1,101 @@
+"""Page reading on hand-written pages modelled on the platform (platform.md)."""
+from datetime import date, datetime
+
+from crawler import extract
+from crawler.dates import from_page, parse_text
+from crawler.scope import Scope
+from crawler.understand import understand
+
+BASE = "https://syt.bacninh.gov.vn/"
+
+FOOTER = """<html><body><div id="content"><h1>Thực đơn</h1></div>
+<footer><p>SỞ Y TẾ TỈNH BẮC NINH<br>Địa chỉ: Số 1 Lý Thái Tổ, phường Kinh Bắc<br>Điện thoại: 0222.3822.531
+ | Fax: <br>Email: syt@bacninh.gov.vn</p><p>Số lượt truy cập: 123.456</p><p>©2019 Bản quyền</p></footer></body></html>"""
+
+
+def test_contact_block_fields_and_empty_fax():
+    doc = extract.parse(FOOTER, BASE)
+    assert extract.contact(doc) == {"address": "Số 1 Lý Thái Tổ, phường Kinh Bắc", "phone": "0222.3822.531",
+                                    "email": "syt@bacninh.gov.vn"}
+
+
+DOCS = """<html><body><form action="/tim-kiem"><input name="keyword" placeholder="Tìm kiếm"></form>
+<table><tr><th>STT</th><th>Số/Ký hiệu</th><th>Trích yếu</th><th>Ngày ban hành</th><th>Ngày hiệu lực</th>
+<th>Cơ quan ban hành</th><th>Loại văn bản</th><th>Tải về</th></tr>
+<tr><td>1</td><td>12/2025/QĐ-UBND</td><td><a href="/van-ban/12">Quy định A</a></td><td>01/10/2025</td><td>10/10/2025</td>
+<td>UBND tỉnh</td><td>Quyết định</td><td><a href="/documents/37632/0/qd12.pdf/abc">Tải</a></td></tr>
+<tr><td>2</td><td>13/KH-UBND</td><td>Kế hoạch B</td><td>02/10/2025</td><td></td><td>UBND tỉnh</td><td>Kế hoạch</td><td></td></tr>
+</table></body></html>"""
+
+
+def test_documents_table_fields_per_row():
+    rows = extract.documents_table(extract.parse(DOCS, BASE))
+    assert rows[0]["fields"] == ["co_quan", "loai", "ngay_ban_hanh", "ngay_hieu_luc", "so_ky_hieu", "trich_yeu"]
+    assert rows[0]["has_file"] and rows[0]["url"] == "https://syt.bacninh.gov.vn/van-ban/12"
+    assert "ngay_hieu_luc" not in rows[1]["fields"] and not rows[1]["has_file"]
+
+
+def test_directory_table():
+    page = """<table><thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th><th>Điện thoại</th><th>Email</th></tr></thead>
+    <tbody><tr><td>1</td><td>Nguyễn Văn A</td><td>Giám đốc</td><td>0222 111 222</td><td>a@bacninh.gov.vn</td></tr>
+    <tr><td>2</td><td>Trần Thị B</td><td>Phó Giám đốc</td><td></td><td>b@bacninh.gov.vn</td></tr></tbody></table>"""
+    entries = extract.directory_table(extract.parse(page, BASE))
+    assert entries[0]["name"] == "Nguyễn Văn A" and entries[0]["email"] == "a@bacninh.gov.vn"
+    assert entries[1]["phone"] is None and entries[1]["unit"] is None
+
+
+def test_listing_sources_gson_and_inline():
+    page = ("<script>var loadPageURL = 'https://syt.bacninh.gov.vn/tin-tuc?p_p_id\\u003dnewsbycategory_WAR_bacninhportlet"
+            "\\u0026p_p_lifecycle\\u003d2\\u0026p_p_resource_id\\u003dloadPage';\n"
+            "data = '{\"items\":[{\"title\":\"L\\u0026#7877; h\\u1ed9i\",\"urlDetail\":\"/news/-/details/22511/le-hoi-1\","
+            "\"createdDate\":\"05/09/2025 02:30\"}],\"totalPageNum\":3}';</script>")
+    (res,) = extract.resource_urls(page, BASE + "tin-tuc")
+    assert res.endswith("p_p_lifecycle=2&p_p_resource_id=loadPage")
+    items = extract.listing_items(extract.inline_listing(page), BASE + "tin-tuc")
+    assert items[0]["url"] == "https://syt.bacninh.gov.vn/news/-/details/22511/le-hoi-1"
+    # Day-first: 5 September, never 9 May.
+    assert items[0]["published_at"] == datetime(2025, 9, 5, 2, 30)
+
+
+def test_schedule_grid_days_and_previous_week():
+    page = """<h2>Lịch công tác tuần từ ngày 03/11/2025 đến ngày 07/11/2025</h2>
+    <table><tr><th>Lãnh đạo</th><th>Thứ Hai (03/11)</th><th>Thứ Ba (04/11)</th><th>Thứ Tư (05/11)</th>
+    <th>Thứ Năm (06/11)</th><th>Thứ Sáu (07/11)</th></tr>
+    <tr><td>Giám đốc</td><td>8h00: Họp giao ban</td><td></td><td></td><td>Làm việc tại cơ quan</td><td></td></tr></table>
+    <a href="?week=2025-10-27">Tuần trước</a> <a href="?week=2025-11-10">Tuần sau</a>"""
+    days, prev = extract.schedule(extract.parse(page, BASE + "lich-lam-viec"))
+    assert days == [date(2025, 11, 3), date(2025, 11, 6)]
+    assert prev == BASE + "lich-lam-viec?week=2025-10-27"
+
+
+def test_page_date_ignores_sidebar_and_prefers_detail_block():
+    page = """<html><body><aside class="tin-moi"><span class="date_time">20/11/2025 10:00</span></aside>
+    <h1>Thực đơn</h1><h1 id="contentDetailTitleId">Hội nghị tổng kết</h1>
+    <div class="meta">Thứ Hai, 03/11/2025, 14:30</div><div id="sapoDetailId">Sapo</div>
+    <div id="contentDetail">Theo Quyết định ngày 01/01/2020 ...</div></body></html>"""
+    found = from_page(extract.parse(page, BASE), datetime(2025, 12, 1))
+    assert found.value == datetime(2025, 11, 3, 14, 30)
+
+
+def test_text_dates_vietnamese_forms():
+    assert parse_text("Cập nhật lúc 08:30 ngày 15/9/2025").value == datetime(2025, 9, 15, 8, 30)
+    assert parse_text("ngày 15 tháng 9 năm 2025").value == datetime(2025, 9, 15)
+    assert parse_text("2025/09/05").value == datetime(2025, 9, 5)
+    assert parse_text("Ngày 31/12/2099", now=datetime(2026, 1, 1)) is None  # future dates rejected
+
+
+def test_scope_respects_host_port_and_site_path():
+    s = Scope("http://127.0.0.5:8080/web/so-noi-vu")
+    assert s.contains("http://127.0.0.5:8080/web/so-noi-vu/tin-tuc")
+    assert s.contains("http://127.0.0.5:8080/widget/web/so-noi-vu/tin/-/x")
+    assert not s.contains("http://127.0.0.5:8080/web/so-y-te/tin-tuc")
+    assert not s.contains("http://127.0.0.6:8080/web/so-noi-vu/tin-tuc")
+    assert not s.contains("file:///etc/passwd")
+    assert Scope("https://tulan.bacninh.gov.vn/").contains("https://tulan.bacninh.gov.vn:443/lich-lam-viec")
+
+
+def test_understand_reports_section_with_evidence():
+    info = understand(DOCS.encode(), "https://x.bacninh.gov.vn/van-ban-phap-quy")
+    assert info["section"]["key"] == "van-ban" and info["section"]["evidence"].startswith("url:")
+    assert len(info["facts"]["documents"]) == 2
+    assert info["facts"]["search_form"]["field"] == "keyword"
