@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -67,16 +68,22 @@ RUBRIC_LABELS = {
 }
 RUBRIC_ORDER = ("province", "phu-luc-1", "phu-luc-2")
 DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
-CRAWL_STATUS_LABELS = {
-    "ok": "Hoàn tất",
-    "done": "Hoàn tất",
-    "completed": "Hoàn tất",
-    "finished": "Hoàn tất",
-    "partial": "Thu thập một phần",
-    "failed": "Thất bại",
-    "error": "Thất bại",
-    "unreachable": "Không truy cập được",
-    "timeout": "Quá thời gian",
+# Fetch statuses of the crawler (named failures: crawler/status.py), for the crawl record. Unknown ones are shown as is.
+FETCH_STATUS_LABELS = {
+    "ok": "Bình thường",
+    "dns_error": "Lỗi phân giải tên miền DNS",
+    "connection_refused": "Bị từ chối kết nối",
+    "connection_error": "Lỗi kết nối",
+    "timeout": "Quá thời gian chờ",
+    "tls_error": "Lỗi chứng chỉ TLS",
+    "http_4xx": "Lỗi HTTP 4xx",
+    "http_5xx": "Lỗi HTTP 5xx",
+    "redirect_loop": "Chuyển hướng vòng lặp",
+    "robots_blocked": "Bị robots.txt chặn",
+    "too_large": "Trang quá lớn",
+    "not_html": "Không phải trang HTML",
+    "budget_exhausted": "Hết ngân sách thu thập",
+    "not_crawled": "Chưa được thu thập",
 }
 UNKNOWN_LABEL = "Không rõ"
 MINUS = "\u2212"
@@ -217,6 +224,21 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value))
 
 
+def fetch_status_text(value: Any) -> str:
+    """'robots_blocked' -> 'Bị robots.txt chặn (robots_blocked)'; 404 -> 'HTTP 404'; unknown text unchanged."""
+    text = _text(value).strip()
+    if not text:
+        return "—"
+    if text.isdigit():
+        return f"HTTP {text}"
+    label = FETCH_STATUS_LABELS.get(text.lower())
+    if label:
+        return label if text == "ok" else f"{label} ({text})"
+    if text.startswith("http_"):
+        return f"Lỗi HTTP ({text})"
+    return text
+
+
 def _slug(text: str) -> str:
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
@@ -259,6 +281,8 @@ class CrawlErrorView:
 class CrawlView:
     status: str
     status_label: str
+    run_id: str
+    detail: str
     pages: str
     started: str
     finished: str
@@ -351,12 +375,14 @@ def _crawl(raw: Any) -> CrawlView | None:
     except (TypeError, ValueError):
         pass
     errors = [
-        CrawlErrorView(url=_text(e.get("url")), status=_text(e.get("status")))
+        CrawlErrorView(url=_text(e.get("url")), status=fetch_status_text(e.get("status")))
         for e in raw.get("errors") or () if isinstance(e, dict)
     ]
     return CrawlView(
         status=status,
-        status_label=CRAWL_STATUS_LABELS.get(status.lower(), status or UNKNOWN_LABEL),
+        status_label=fetch_status_text(status) if status != "ok" else "Bình thường (đọc được trang chủ)",
+        run_id=_text(raw.get("run_id")),
+        detail=_text(raw.get("detail")),
         pages=fmt_num(_num(pages)) if _num(pages) is not None else "—",
         started=fmt_datetime(started) or "—",
         finished=fmt_datetime(finished) or "—",
@@ -605,6 +631,7 @@ def render_report(doc: dict, out_dir: Path, *, bands_file: str | Path | None = N
     env = _environment()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_dirs(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=".report-tmp-", dir=out_dir))
     try:
         (tmp / "portals").mkdir()
@@ -619,6 +646,17 @@ def render_report(doc: dict, out_dir: Path, *, bands_file: str | Path | None = N
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out_dir / "index.html"
+
+
+def _remove_stale_temp_dirs(out_dir: Path, max_age: float = 3600.0) -> None:
+    """Temporary trees left by a killed run (an hour old: not a render still in progress)."""
+    now = time.time()
+    for entry in out_dir.glob(".report-*-*"):
+        try:
+            if entry.is_dir() and not entry.is_symlink() and now - entry.stat().st_mtime > max_age:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _publish(tmp: Path, out_dir: Path) -> None:

@@ -211,9 +211,9 @@ def elements(doc, section: str) -> list[tuple[str, str]]:
         label = clean(el.text_content())
         if not label or len(label) > 90:
             continue
-        m = voc.by_label(label)
-        if m and m.key in allowed and m.key not in found:
-            found[m.key] = label
+        for m in voc.all_by_label(label):
+            if m.key in allowed and m.key not in found:
+                found[m.key] = label
     return sorted(found.items())
 
 

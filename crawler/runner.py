@@ -48,7 +48,8 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         settings.set("ROBOTSTXT_OBEY", False)
     for key, value in (overrides or {}).items():
         settings.set(key, value)
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    process = CrawlerProcess(settings)
     process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
     process.start()
     finished = datetime.now()

@@ -52,6 +52,20 @@ class Vocabulary:
                 return Match(key, f"label:{original}", 0.8)
         return None
 
+    def all_by_label(self, text: str) -> list[Match]:
+        """Every key tied for the longest matching label: one heading may prove two elements
+        ("Cơ cấu tổ chức" is both a department's organisation chart and a commune's administrative apparatus)."""
+        first = self.by_label(text)
+        if first is None:
+            return []
+        folded, padded = fold(text), f" {fold(text)} "
+        length = len(fold(first.evidence.split(":", 1)[1]))
+        out = []
+        for lbl, key, original in self._labels:
+            if len(lbl) == length and (folded == lbl or f" {lbl} " in padded) and key not in [m.key for m in out]:
+                out.append(Match(key, f"label:{original}", 1.0 if folded == lbl else 0.8))
+        return out
+
     def by_url(self, path: str) -> Match | None:
         low = path.lower()
         for pattern, key, original in self._urls:

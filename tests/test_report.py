@@ -68,7 +68,8 @@ def sample_doc():
                 "url": "https://syt.bacninh.gov.vn/", "status": "pass", "score": 91.5, "max_score": 100,
                 "host_confidence": "confirmed", "previous_score": 88,
                 "criteria": [criterion(c, m, m, "met", [evidence(k) for k in range(3)]) for c, m in P1_CODES],
-                "crawl": {"status": "ok", "pages": 412, "errors": [{"url": "https://syt.bacninh.gov.vn/x", "status": 404}],
+                "crawl": {"status": "ok", "pages": 412,
+                          "errors": [{"url": "https://syt.bacninh.gov.vn/x", "status": 404}],
                           "started_at": "2026-11-01T01:00:00+07:00", "finished_at": "2026-11-01T01:42:10+07:00"},
             },
             {
@@ -76,14 +77,17 @@ def sample_doc():
                 "url": JS_URL, "status": "fail", "score": 62, "max_score": 100,
                 "host_confidence": "inferred", "previous_score": None,
                 "criteria": hostile_criteria,
-                "crawl": {"status": "partial", "pages": 20,
-                          "errors": [{"url": JS_URL, "status": "timeout"}, {"url": IMG, "status": 500}],
+                "crawl": {"run_id": 7, "status": "ok", "detail": "", "pages": 20,
+                          "errors": [{"url": JS_URL, "status": "timeout"}, {"url": IMG, "status": 500},
+                                     {"url": "https://sotp.bacninh.gov.vn/hoi-dap", "status": "robots_blocked"}],
                           "started_at": None, "finished_at": None},
             },
             {
                 "id": "phuong-kinh-bac", "name": "Phường Kinh Bắc", "kind": "ward", "rubric": "phu-luc-2",
                 "url": "https://kinhbac.bacninh.gov.vn/", "status": "unreachable", "score": None, "max_score": 100,
                 "previous_score": 70,
+                "crawl": {"run_id": 7, "status": "dns_error", "detail": "kinhbac.bacninh.gov.vn", "pages": 0,
+                          "errors": [], "started_at": "2026-11-01T01:00:00", "finished_at": "2026-11-01T01:00:03"},
                 "criteria": [criterion(c, m, 0, "not_evaluable", summary="Không truy cập được trang chủ.")
                              for c, m in P2_CODES],
             },
@@ -169,7 +173,7 @@ def test_portal_page_shows_criteria_evidence_fixes_and_crawl(tmp_path, doc):
     assert "05/10/2026 08:30" in page
     assert 'rel="noopener noreferrer"' in page
     assert "Không có tiêu chí nào bị thiếu" in page
-    assert "Hoàn tất" in page and "412" in page and "42 phút 10 giây" in page and "404" in page
+    assert "Bình thường" in page and "412" in page and "42 phút 10 giây" in page and "HTTP 404" in page
     assert 'href="../index.html"' in page and 'href="../static/report.css"' in page
 
     hostile = read(tmp_path / "portals" / "so-tu-phap.html")
@@ -180,10 +184,13 @@ def test_portal_page_shows_criteria_evidence_fixes_and_crawl(tmp_path, doc):
     assert "−5 điểm" in fixes and "Chỉ có 6 tin trong kỳ." in fixes
     assert "Cần xem xét" in fixes and "Cần người đánh giá xem lại." in fixes
     assert "Đạt một phần" in hostile and "Thiếu" in hostile and "Đạt đủ" in hostile
-    assert "không rõ ngày đăng" in hostile
+    no_date = re.search(r'<li><a href="https://syt.bacninh.gov.vn/tin-tuc/bai-7".*?</li>', hostile).group(0)
+    assert "ngày đăng" not in no_date and "ghi chú 7" in no_date  # a null date is simply not shown
     assert "04/10/2026 08:00" in hostile  # 01:00Z shown in Vietnam time
     assert "địa chỉ suy đoán, chưa xác nhận" in hostile
-    assert "Thu thập một phần" in hostile and "timeout" in hostile
+    assert "Bình thường (đọc được trang chủ)" in hostile and "#7" in hostile
+    assert "Quá thời gian chờ (timeout)" in hostile and "HTTP 500" in hostile
+    assert "Bị robots.txt chặn (robots_blocked)" in hostile
 
 
 def test_hostile_strings_are_escaped_and_never_linked(tmp_path, doc):
@@ -237,6 +244,8 @@ def test_null_score_and_empty_evidence(tmp_path, doc):
     assert "Không truy cập được cổng trong kỳ đánh giá" in page
     assert '<dd class="big">—<span class="max">/100' in page
     assert page.count("Không có bằng chứng kèm theo.") == len(P2_CODES)
+    assert "Lỗi phân giải tên miền DNS (dns_error)" in page and "3 giây" in page
+    assert "kỳ trước: 70" in page
     assert page.count("Không đánh giá được") >= len(P2_CODES)
     commune = read(tmp_path / "portals" / "xa-tien-du.html")
     assert "Không có bằng chứng kèm theo." in commune
@@ -349,6 +358,26 @@ def test_failed_swap_rolls_back(tmp_path, doc, monkeypatch):
     assert leftovers(out) == []
 
 
+def test_stale_temp_dirs_of_a_killed_run_are_removed(tmp_path, doc):
+    import os
+    out = tmp_path / "out"
+    out.mkdir()
+    stale, fresh = out / ".report-tmp-dead", out / ".report-tmp-busy"
+    for d in (stale, fresh):
+        d.mkdir()
+        (d / "index.html").write_text("x", encoding="utf-8")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    render_report(doc, out)
+    assert not stale.exists() and fresh.exists()  # a fresh one may belong to a render in progress
+
+
+def test_autoescape_is_on_for_every_template():
+    env = report._environment()
+    for name in ("base.html", "index.html", "portal.html", "anything.txt", None):
+        assert env.autoescape(name) is True
+    assert env.filters["safe_href"] is safe_href
+
+
 def test_bands_file_is_validated(tmp_path):
     bad = tmp_path / "bands.yaml"
     bad.write_text("bands:\n  - {key: a, label: A, min: 50}\n  - {key: b, label: B, min: 60}\n", encoding="utf-8")
@@ -380,7 +409,8 @@ def big_doc(n_portals=119, n_criteria=20, n_evidence=30):
             ("pass" if (i * 7) % 100 >= 80 else "fail"), "score": None if unreachable else (i * 7) % 101,
             "max_score": 100, "host_confidence": "inferred" if i % 3 else "confirmed",
             "previous_score": (i * 5) % 101, "criteria": crits,
-            "crawl": {"status": "ok", "pages": 300, "errors": [{"url": f"https://cong{i}.bacninh.gov.vn/x", "status": 404}],
+            "crawl": {"status": "ok", "pages": 300,
+                      "errors": [{"url": f"https://cong{i}.bacninh.gov.vn/x", "status": 404}],
                       "started_at": "2026-11-01T01:00:00+07:00", "finished_at": "2026-11-01T02:00:00+07:00"},
         })
     return {"schema": 1, "period": {"from": "2026-10-01", "to": "2026-10-31"},

@@ -101,12 +101,19 @@ class PortalSpider(scrapy.Spider):
 
     def _follow_sections(self, st, doc, page_url):
         for link in extract.links(doc):
-            if not st.scope.contains(link.url) or link.url in st.requested:
+            if not st.scope.contains(link.url) or link.url in st.requested or "/-/details/" in link.url:
                 continue
             match = vocab.sections().by_label(link.label) if link.label else None
+            if match is not None and match.confidence < 1.0 and link.region == "content":
+                # A label that merely contains a section word ("…phòng chống dịch bệnh…") is an article title,
+                # not a section entry; partial matches count only in menus, footers and sidebars.
+                match = None
             if match is None:
-                match = vocab.sections().by_url(urlsplit(link.url).path)
-                if match is None or "/-/details/" in link.url:
+                # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
+                # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
+                parts = urlsplit(link.url)
+                match = vocab.sections().by_url(parts.path)
+                if match is None or parts.query or "/-/details/" in parts.path:
                     continue
             if match.key in ("khac", "tim-kiem"):
                 continue
@@ -221,8 +228,10 @@ class PortalSpider(scrapy.Spider):
             if when is not None:
                 oldest = when.date() if oldest is None else min(oldest, when.date())
             yield self._item(st, section, it["url"], it["title"], when, it["date_method"])
-            if st.articles < ARTICLE_SAMPLE and section == "tin-tuc" and st.scope.contains(it["url"]) \
-                    and it["url"] not in st.requested:
+            # Articles a portal lists itself may sit outside its site path on a shared Liferay host
+            # (`/news/-/details/<groupId>/…`), so the host is the limit here, not the prefix.
+            if st.articles < ARTICLE_SAMPLE \
+                    and st.scope.same_host(it["url"]) and it["url"] not in st.requested:
                 st.articles += 1
                 st.requested.add(it["url"])
                 yield Request(it["url"], callback=self.parse_article, errback=self.listing_failed,

@@ -15,7 +15,9 @@
     return isNaN(n) ? null : n;
   }
 
-  var collator = (typeof Intl !== "undefined" && Intl.Collator) ? new Intl.Collator("vi", { sensitivity: "base", numeric: true }) : null;
+  var collator = (typeof Intl !== "undefined" && Intl.Collator)
+    ? new Intl.Collator("vi", { sensitivity: "base", numeric: true })
+    : null;
   function compareText(a, b) {
     return collator ? collator.compare(a, b) : (a < b ? -1 : a > b ? 1 : 0);
   }

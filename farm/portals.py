@@ -1,0 +1,106 @@
+"""The farm's own list of the 119 portals and where each one lives on loopback.
+
+The list is a copy of the product registry's id/name/kind columns, bundled in farm/data so the farm never reads
+the product's rules/ directory. Portal i (0-based, in file order) answers on 127.0.0.(i+2); departments sit under
+/web/<id> like the sites of www.bacninh.gov.vn, the province and communes/wards at the root of their address.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "portals.csv"
+
+# The one portal that is "down" in v1: its address is never listened on, so connections are refused.
+# A commune in the middle of the list, fixed (not seeded) so tests and docs can name it.
+DOWN_PORTAL_ID = "xa-tan-dinh"
+
+REGISTRY_COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes")
+
+
+@dataclass(frozen=True)
+class FarmPortal:
+    index: int
+    id: str
+    name: str
+    kind: str  # province | department | commune | ward
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.{self.index + 2}"
+
+    @property
+    def base_path(self) -> str:
+        """Path prefix of every page of the portal ('' at the root of the address)."""
+        return f"/web/{self.id}" if self.kind == "department" else ""
+
+    @property
+    def is_commune(self) -> bool:
+        return self.kind in ("commune", "ward")
+
+    @property
+    def down(self) -> bool:
+        return self.id == DOWN_PORTAL_ID
+
+    def origin(self, port: int) -> str:
+        return f"http://{self.address}:{port}"
+
+    def base_url(self, port: int) -> str:
+        """The registry URL: http://127.0.0.N:PORT/ or http://127.0.0.N:PORT/web/<id>."""
+        return self.origin(port) + (self.base_path or "/")
+
+
+@lru_cache(maxsize=1)
+def load_portals() -> tuple[FarmPortal, ...]:
+    with DATA.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return tuple(FarmPortal(i, r["id"], r["name"], r["kind"]) for i, r in enumerate(rows))
+
+
+def portal_by_id(pid: str) -> FarmPortal:
+    for p in load_portals():
+        if p.id == pid:
+            return p
+    raise KeyError(pid)
+
+
+def portal_by_address(address: str) -> FarmPortal | None:
+    try:
+        last = int(address.rsplit(".", 1)[1])
+    except (ValueError, IndexError):
+        return None
+    portals = load_portals()
+    if not address.startswith("127.0.0.") or not 2 <= last < len(portals) + 2:
+        return None
+    return portals[last - 2]
+
+
+def registry_rows(port: int) -> list[dict[str, str]]:
+    return [
+        {"id": p.id, "name": p.name, "kind": p.kind, "url": p.base_url(port), "rubric": "",
+         "host_confidence": "confirmed", "notes": "farm"}
+        for p in load_portals()
+    ]
+
+
+def write_registry(path: str | Path, port: int) -> Path:
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=REGISTRY_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(registry_rows(port))
+    return out
+
+
+def port_from_registry(path: str | Path) -> int:
+    """The port a farm registry was written for (all rows share it)."""
+    from urllib.parse import urlsplit
+
+    with Path(path).open(encoding="utf-8", newline="") as f:
+        ports = {urlsplit(r["url"]).port for r in csv.DictReader(f)}
+    if len(ports) != 1 or None in ports:
+        raise ValueError(f"{path}: not a farm registry (ports {sorted(map(str, ports))})")
+    return ports.pop()

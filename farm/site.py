@@ -1,0 +1,156 @@
+"""Request routing for one farm: (portal, method, path, args) -> (status, content type, body).
+
+Independent of the web server so tests and tools can render pages without sockets. Responses are memoised per
+request key: a crawl fetches each URL about once, and a repeat costs a dict lookup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from farm import pages
+from farm.chrome import intro_subpages
+from farm.formats import gson, ymd_slash
+from farm.listing import PORTLET, resource_response
+from farm.model import Farm, PortalModel
+from farm.portals import FarmPortal, portal_by_address
+
+HTML = "text/html; charset=utf-8"
+JSON = "application/json;charset=UTF-8"
+DETAIL = re.compile(r"/-/details/(\d+)/[^/]*-(\d+)$")
+CACHE_LIMIT = 50000
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+    location: str | None = None
+
+
+class FarmSite:
+    def __init__(self, seed: int, now: datetime, port: int):
+        self.farm = Farm(seed, now)
+        self.port = port
+        self._cache: dict[tuple, Response] = {}
+        self._routes: dict[str, dict[str, tuple]] = {}
+
+    # -- entry points ------------------------------------------------------------------------------------------
+    def handle_address(self, address: str, method: str, path: str, args: dict[str, str]) -> Response:
+        portal = portal_by_address(address)
+        if portal is None or portal.down:
+            return Response(404, HTML, pages.not_found(None, self.port).encode())
+        return self.handle(portal, method, path, args)
+
+    def handle(self, portal: FarmPortal, method: str, path: str, args: dict[str, str]) -> Response:
+        key = (portal.id, method if method == "POST" else "GET", path, tuple(sorted(args.items())))
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._render(portal, path, args)
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
+
+    # -- routing -----------------------------------------------------------------------------------------------
+    def _routes_for(self, m: PortalModel) -> dict[str, tuple]:
+        routes = self._routes.get(m.portal.id)
+        if routes is None:
+            b = m.base
+            routes = {b or "/": ("home",), f"{b}/trang-chu": ("home",), f"{b}/thu-vien-video": ("video",)}
+            if m.search != "absent":
+                routes[f"{b}/tim-kiem"] = ("search",)
+            for sec in m.sections.values():
+                if sec.href.startswith("/"):
+                    routes[sec.href] = ("section", sec.key)
+            for href, label in intro_subpages(m):
+                routes[href] = ("intro-sub", href, label)
+            self._routes[m.portal.id] = routes
+        return routes
+
+    def _render(self, portal: FarmPortal, path: str, args: dict[str, str]) -> Response:
+        m = self.farm.model(portal.id)
+        port = self.port
+        if path == "/robots.txt":
+            return Response(200, "text/plain; charset=utf-8", b"User-agent: *\nDisallow:\n")
+        if path.startswith("/documents/"):
+            return Response(200, "application/pdf", b"%PDF-1.4\n% farm placeholder\n%%EOF\n")
+        if len(path) > 1 and path.endswith("/"):
+            path = path.rstrip("/")
+        if path in ("", "/") and m.base:
+            return Response(302, HTML, b"", location=m.base)
+        route = self._routes_for(m).get(path or "/")
+        if route is None:
+            match = DETAIL.search(path)
+            if match and path.startswith(m.base + "/") and int(match.group(1)) == m.group_id:
+                it = m.articles.get(int(match.group(2)))
+                if it is not None:
+                    return _html(pages.article(m, it, port, print_version=bool(args.get("print"))))
+            return Response(404, HTML, pages.not_found(m, port).encode())
+        kind = route[0]
+        if kind == "home":
+            return _html(pages.home(m, port))
+        if kind == "video":
+            return _html(pages.video(m, port))
+        if kind == "search":
+            return _html(pages.search_results(m, port, args.get("keyword", "")))
+        if kind == "intro-sub":
+            return _html(pages.intro_subpage(m, route[1], route[2], port))
+        sec = m.sections[route[1]]
+        lifecycle = args.get("p_p_lifecycle")
+        if lifecycle == "2":
+            return self._resource(m, sec, args)
+        if sec.page == "listing":
+            return _html(pages.category(m, sec, port, args))
+        renderer = {"intro": pages.intro, "history": pages.history, "access": pages.access,
+                    "directory": pages.directory, "procedures": pages.procedures, "qa": pages.qa}.get(sec.page)
+        if renderer is not None:
+            return _html(renderer(m, sec, port))
+        if sec.page == "documents":
+            return _html(pages.documents(m, sec, port, args))
+        if sec.page == "schedule":
+            return _html(pages.schedule(m, sec, port, args))
+        return Response(404, HTML, pages.not_found(m, port).encode())
+
+    def _resource(self, m: PortalModel, sec, args: dict[str, str]) -> Response:
+        rid = args.get("p_p_resource_id")
+        ppid = args.get("p_p_id", "")
+        if sec.page == "listing" and rid == "loadPage" and ppid.startswith(PORTLET):
+            return Response(200, JSON, resource_response(m, sec, args).encode())
+        if sec.page == "qa" and rid == "getQuestions" and ppid == pages.QA_PORTLET:
+            return Response(200, JSON, qa_json(m, args).encode())
+        return Response(404, JSON, b'{"error":"unknown resource"}')
+
+
+def _html(text: str) -> Response:
+    return Response(200, HTML, text.encode("utf-8"))
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def qa_json(m: PortalModel, args: dict[str, str]) -> str:
+    """The answered_questions resource: items and answerList are JSON strings inside the JSON, as in the 2014 code."""
+    ns = f"_{pages.QA_PORTLET}_"
+    get = lambda k: args.get(k) if args.get(k) not in (None, "") else args.get(ns + k)  # noqa: E731
+    per_page = min(max(_int(get("numPerPage"), 10), 1), 50)
+    page_num = max(_int(get("pageNum"), 1), 1)
+    keyword = (get("searchKeyWord") or "").strip().lower()
+    questions = [q for q in m.questions if keyword in q.title.lower()] if keyword else m.questions
+    chunk = questions[(page_num - 1) * per_page: page_num * per_page]
+    today = m.now.date()
+    items = [{"_question_id": q.id, "_question_title": q.title, "_question_content": q.content,
+              "_citizen_name": q.citizen, "_citizen_address": q.address, "dateDisplay": ymd_slash(q.asked)}
+             for q in chunk]
+    answers = [{"_answer_id": q.answer_id, "_question_id": q.id, "_answer_content": f"<p>{q.answer}</p>",
+                "organizationName": q.organization, "formatedCreatedDate": ymd_slash(q.answered)}
+               for q in chunk if q.answered is not None and q.answered <= today]
+    num_pages = -(-len(questions) // per_page)
+    return gson({"items": gson(items), "recordPerPage": per_page, "numOfPage": num_pages,
+                 "answerList": gson(answers)})

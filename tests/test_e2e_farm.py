@@ -1,0 +1,122 @@
+"""End to end over the offline farm: farm → `portal-audit run` (real CLI, real Scrapy, SQLite) → results.json,
+compared criterion by criterion with the farm's independent ground truth, for all 119 portals and two periods."""
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from audit.demo import FarmProcess, previous_month
+from audit.period import Period
+from audit.registry import load_registry
+from audit.results import validate_results
+
+
+@pytest.fixture(scope="module")
+def farm(tmp_path_factory):
+    work = tmp_path_factory.mktemp("farm")
+    now = datetime.now().replace(second=0, microsecond=0).isoformat()
+    with FarmProcess(work, extra=["--now", now]) as registry:
+        yield work, registry, now
+
+
+@pytest.fixture(scope="module")
+def audited(farm, tmp_path_factory):
+    """One crawl of the whole farm (looking back one month more), scored for the last two months."""
+    import os
+    work, registry, now = farm
+    out = tmp_path_factory.mktemp("audit")
+    last = previous_month(datetime.fromisoformat(now).date())
+    before = previous_month(last.start)
+    db = f"sqlite:///{out}/audit.db"
+    exe = Path(sys.executable).with_name("portal-audit")
+    env = {**os.environ, "XDG_DATA_HOME": str(out / "xdg")}
+    run = subprocess.run([str(exe), "run", "--registry", str(registry), "--period", f"{last.start:%Y-%m}",
+                          "--lookback-months", "1", "--db", db, "--out", str(out / "last")],
+                         capture_output=True, text=True, env=env, timeout=1800)
+    score = subprocess.run([str(exe), "score", "--registry", str(registry), "--period", f"{before.start:%Y-%m}",
+                            "--db", db, "--out", str(out / "before")], capture_output=True, text=True, env=env,
+                           timeout=600)
+    return {"registry": registry, "now": now, "out": out, "db": db, "runs": {"last": (last, run), "before": (before, score)}}
+
+
+def truth_for(registry: Path, now: str, period: Period, out: Path) -> dict:
+    subprocess.run([sys.executable, "-m", "farm", "truth", "--from", period.start.isoformat(), "--to",
+                    period.end.isoformat(), "--now", now, "--registry", str(registry), "--out", str(out)],
+                   check=True, capture_output=True, text=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def compare(results: dict, truth: dict) -> tuple[int, int, list[str]]:
+    expected = {p["id"]: p for p in truth["portals"]}
+    agree, total, diffs = 0, 0, []
+    for portal in results["portals"]:
+        want = expected[portal["id"]]
+        if portal["status"] != want["status"] or portal["score"] != want["score"]:
+            diffs.append(f"{portal['id']}: status/score {portal['status']}/{portal['score']} "
+                         f"≠ truth {want['status']}/{want['score']}")
+        wanted = {c["code"]: c for c in want["criteria"]}
+        for c in portal["criteria"]:
+            total += 1
+            w = wanted.get(c["code"])
+            if w and (w["points"], w["state"]) == (c["points"], c["state"]):
+                agree += 1
+            else:
+                diffs.append(f"{portal['id']} {c['code']}: {c['points']} {c['state']} ({c['summary']}) ≠ truth "
+                             f"{w and (w['points'], w['state'], w.get('items', [])[:3])}")
+    return agree, total, diffs
+
+
+@pytest.mark.parametrize("which", ["last", "before"])
+def test_pipeline_agrees_with_farm_ground_truth(audited, tmp_path, which):
+    period, proc = audited["runs"][which]
+    assert "Traceback" not in proc.stderr, proc.stderr
+    results = json.loads((audited["out"] / which / "results.json").read_text(encoding="utf-8"))
+    assert validate_results(results) == []
+    registry = load_registry(audited["registry"])
+    assert [p["id"] for p in results["portals"]] == [p.id for p in registry]
+    statuses = {p["status"] for p in results["portals"]}
+    assert proc.returncode == (1 if "fail" in statuses else 3 if "unreachable" in statuses else 0)
+    truth = truth_for(audited["registry"], audited["now"], period, tmp_path / "truth.json")
+    agree, total, diffs = compare(results, truth)
+    print(f"\nagreement with ground truth, {period.label}: {agree}/{total} criteria = {agree / total:.2%} "
+          f"over {len(results['portals'])} portals")
+    for d in diffs:
+        print("  DIFF", d)
+    assert not diffs
+    index = (audited["out"] / which / "index.html").read_text(encoding="utf-8")
+    for p in results["portals"]:
+        assert p["name"] in index
+        assert (audited["out"] / which / "portals" / f"{p['id']}.html").exists()
+    unreachable = [p for p in results["portals"] if p["status"] == "unreachable"]
+    assert unreachable and all(p["score"] is None for p in unreachable)
+    assert all(c["state"] == "not_evaluable" for p in unreachable for c in p["criteria"])
+
+
+def test_rescoring_stored_crawl_is_byte_identical(audited, cli, tmp_path):
+    period, _ = audited["runs"]["last"]
+    docs = []
+    for name in ("a", "b"):
+        code, out, err = cli("score", "--registry", audited["registry"], "--period", f"{period.start:%Y-%m}",
+                             "--db", audited["db"], "--out", tmp_path / name)
+        assert code in (0, 1, 3), err
+        doc = json.loads((tmp_path / name / "results.json").read_text(encoding="utf-8"))
+        doc.pop("generated_at")
+        docs.append(json.dumps(doc, sort_keys=True, ensure_ascii=False))
+    original = json.loads((audited["out"] / "last" / "results.json").read_text(encoding="utf-8"))
+    original.pop("generated_at")
+    assert docs[0] == docs[1] == json.dumps(original, sort_keys=True, ensure_ascii=False)
+
+
+def test_single_portal_run(farm, cli, tmp_path):
+    work, registry, now = farm
+    portal = load_registry(registry)[5]
+    period = previous_month(datetime.fromisoformat(now).date())
+    code, out, err = cli("run", "--registry", registry, "--period", f"{period.start:%Y-%m}", "--portal", portal.id,
+                         "--db", f"sqlite:///{tmp_path}/one.db", "--out", tmp_path / "one")
+    results = json.loads((tmp_path / "one" / "results.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in results["portals"]] == [portal.id]
+    assert results["portals"][0]["status"] in ("pass", "fail") and code in (0, 1)
+    assert "Báo cáo:" in out
