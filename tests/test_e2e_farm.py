@@ -120,3 +120,31 @@ def test_single_portal_run(farm, cli, tmp_path):
     assert [p["id"] for p in results["portals"]] == [portal.id]
     assert results["portals"][0]["status"] in ("pass", "fail") and code in (0, 1)
     assert "Báo cáo:" in out
+
+
+def test_inspect_reads_a_farm_article(farm, cli, tmp_path):
+    work, registry, now = farm
+    portal = load_registry(registry)[2]
+    code, out, err = cli("inspect", portal.url)
+    assert code == 0, err
+    assert "Chuyên mục:" in out and "Ô tìm kiếm" in out
+    code, out, err = cli("inspect", portal.url, "--json")
+    info = json.loads(out)
+    assert info["url"].rstrip("/") == portal.url.rstrip("/")
+    # Follow one article link from the home page and check its date is read with its method.
+    import re
+    import urllib.request
+    html = urllib.request.urlopen(portal.url, timeout=10).read().decode("utf-8")
+    m = re.search(r'href="([^"]*/-/details/[^"]+)"', html)
+    assert m, "the farm home page links articles"
+    url = m.group(1) if m.group(1).startswith("http") else portal.url.split("/web/")[0].rstrip("/") + m.group(1)
+    code, out, err = cli("inspect", url, "--json")
+    info = json.loads(out)
+    assert code == 0 and info["title"] and info["published_at"] and info["date_method"]
+
+
+def test_inspect_errors_are_one_line(cli, tmp_path):
+    code, out, err = cli("inspect", tmp_path / "missing.html")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "missing.html" in err
+    code, out, err = cli("inspect", "http://127.0.0.1:9/")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "127.0.0.1:9" in err
