@@ -23,6 +23,7 @@ class SectionFact:
     url: str  # landing page of the section
     label: str  # the label or pattern it was recognised by (evidence)
     status: str = "ok"  # fetch status of the landing page: ok, http_4xx, http_5xx, robots_blocked, timeout...
+    confidence: float = 1.0  # how sure the section reading is; below the rules' threshold → needs_review
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Item:
     title: str
     published_at: datetime | None
     date_method: str | None = None  # how the date was found, e.g. "listing-json:createdDate"
+    # Reading flags: "wrong-section" (its content belongs elsewhere: "đăng sai chuyên mục"; it still counts only
+    # where it was listed, and is never moved), "date-uncertain"...
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

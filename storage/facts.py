@@ -1,7 +1,7 @@
 """Rebuilding a portal's `audit.facts.PortalFacts` from the facts one crawl run stored.
 
 The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
-section {key,url,label,status}; item {section,url,title,published_at,date_method}; element {key,url,label};
+section {key,url,label,status,confidence?}; item {section,url,title,published_at,date_method,flags?}; element {key,url,label};
 contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[],has_search};
 question {id,title,url,asked_on,answered_on}; schedule {url,dates[]}; search {present,works,url,probe?};
 article {url,has_print}; link {url,label}; error {status}.
@@ -55,7 +55,8 @@ def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
 def _sections(data):
     out: dict[str, SectionFact] = {}
     for d in data:
-        fact = SectionFact(d["key"], d["url"], d.get("label") or "", d.get("status") or "ok")
+        fact = SectionFact(d["key"], d["url"], d.get("label") or "", d.get("status") or "ok",
+                           float(d.get("confidence", 1.0)))
         # The first page that proved the section wins; a failed page is replaced by a later successful one.
         if d["key"] not in out or (out[d["key"]].status != "ok" and fact.status == "ok"):
             out[d["key"]] = fact
@@ -68,7 +69,8 @@ def _items(data):
         key = (d["section"], d["url"])
         when = datetime.fromisoformat(d["published_at"]) if d.get("published_at") else None
         if key not in seen or (seen[key].published_at is None and when is not None):
-            seen[key] = Item(d["section"], d["url"], d.get("title") or "", when, d.get("date_method"))
+            seen[key] = Item(d["section"], d["url"], d.get("title") or "", when, d.get("date_method"),
+                             tuple(d.get("flags") or ()))
     return tuple(seen.values())
 
 
