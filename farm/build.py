@@ -12,7 +12,7 @@ from farm.build_static import (build_access, build_contact, build_directory, bui
                                build_links, build_procedures)
 from farm.design import feature_table, group_of
 from farm.model import Item, PortalModel, Section, Theme, fill, months_between, rng_for
-from farm.portals import FarmPortal
+from farm.portals import HOSTILE_PORTAL_ID, HOSTILE_TITLE_SUFFIXES, FarmPortal
 
 LISTING_SECTIONS = ("tin-tuc", "pho-bien-phap-luat", "tin-phat-thanh", "chien-luoc-quy-hoach", "du-an-dau-tu",
                     "tai-chinh-ngan-sach", "thong-ke", "lay-y-kien", "khen-thuong-xu-phat", "chi-dao-dieu-hanh",
@@ -241,6 +241,8 @@ def _build_items(m: PortalModel, group: str) -> None:
 def _item(m: PortalModel, sec: Section, r: random.Random, dt: datetime, seq: int, templates: list[str],
           used: set[str]) -> Item:
     title = _unique_title(r, templates, m.org, dt.year, used)
+    if m.portal.id == HOSTILE_PORTAL_ID and seq % 3 == 0:
+        title += HOSTILE_TITLE_SUFFIXES[seq % len(HOSTILE_TITLE_SUFFIXES)]
     # Ids encode month, section and rank, so they stay stable when `now` moves.
     aid = ((dt.year - 2000) * 12 + dt.month) * 100000 + (LISTING_SECTIONS.index(sec.key) + 1) * 1000 + seq
     prefix = {"news": "/news", "section": "/" + sec.href.rsplit("/", 1)[-1], "": ""}[m.theme.detail_prefix]

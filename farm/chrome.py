@@ -6,6 +6,7 @@ the "Liên kết" block, so a crawler may read every link there as a candidate s
 from __future__ import annotations
 
 from farm import vocab
+from farm.portals import HOSTILE_LINKS, HOSTILE_PORTAL_ID
 from farm.formats import esc
 from farm.model import PortalModel
 
@@ -117,6 +118,8 @@ def sidebar_html(m: PortalModel, port: int) -> str:
                    '<h2 class="portlet-title">Liên kết</h2><ul class="weblinks">')
         for link in m.links:
             out.append(f'<li><a href="{esc(link.url(port))}" target="_blank">{esc(link.label)}</a></li>')
+        if m.portal.id == HOSTILE_PORTAL_ID:
+            out.extend(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for href, label in HOSTILE_LINKS)
         out.append("</ul></div>")
     out.append("</aside>")
     return "\n".join(out)

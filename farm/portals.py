@@ -16,6 +16,12 @@ DATA = Path(__file__).resolve().parent / "data" / "portals.csv"
 # The one portal that is "down" in v1: its address is never listened on, so connections are refused.
 # A commune in the middle of the list, fixed (not seeded) so tests and docs can name it.
 DOWN_PORTAL_ID = "xa-tan-dinh"
+# A ward whose editors (or an attacker) put script and HTML in titles and link targets: the report must show them as
+# text (issue 7). Nothing else about it differs, so its truth is computed like any other portal's.
+HOSTILE_PORTAL_ID = "phuong-tu-son"
+HOSTILE_TITLE_SUFFIXES = (' <script>alert("xss")</script>', ' "><img src=x onerror=alert(1)>', " <b>in đậm</b> & <i>nghiêng</i>")
+HOSTILE_LINKS = (("javascript:alert(1)", 'Liên kết <script>alert("lk")</script>'),
+                 ('https://lienket.example.vn/?q=<script>alert(2)</script>"', "Trang ngoài <img src=x onerror=alert(3)>"))
 
 REGISTRY_COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes")
 
