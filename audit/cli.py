@@ -1,13 +1,15 @@
 """`portal-audit`: the command line scripts, cron jobs and CI pipelines call. Keep it stable (README "CLI").
 
-Exit codes: 0 every audited portal passes; 1 a portal fails; 2 usage or configuration error (nothing written);
-3 no portal fails but at least one could not be evaluated at all (unreachable).
+Exit codes of run, score, nightly and check: 0 every audited portal passes; 1 a portal fails; 2 usage or
+configuration error (nothing written); 3 no portal fails but at least one could not be evaluated at all
+(unreachable). `override` exits 0 or 2.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,18 +37,45 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--db", help="URL SQLAlchemy (mặc định: $PORTAL_AUDIT_DB hoặc SQLite trong ~/.local/share)")
         sp.add_argument("--out", help="thư mục báo cáo (mặc định: ./portal-audit-report)")
         sp.add_argument("--portal", action="append", default=[], metavar="ID", help="chỉ kiểm tra cổng này (lặp lại được)")
+        sp.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
+
+    def with_overrides(sp):
+        sp.add_argument("--overrides", metavar="FILE",
+                        help="tệp điều chỉnh thủ công đã duyệt: ghi vào cơ sở dữ liệu trước khi chấm")
 
     run = sub.add_parser("run", help="thu thập, chấm điểm, viết báo cáo")
     common(run, True)
+    with_overrides(run)
     run.add_argument("--lookback-months", type=int, default=None,
                      help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: 0 — từ đầu kỳ)")
     score = sub.add_parser("score", help="chấm lại từ dữ liệu đã thu thập (không cần mạng)")
     common(score, True)
+    with_overrides(score)
     score.add_argument("--run-id", type=int, help="lượt thu thập dùng để chấm (mặc định: lượt mới nhất)")
     nightly = sub.add_parser("nightly", help="cron: danh sách đi kèm, tháng hiện tại")
     nightly.add_argument("--db")
     nightly.add_argument("--out")
     nightly.add_argument("--registry")
+    nightly.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
+    with_overrides(nightly)
+    check = sub.add_parser("check", help="kiểm tra ngưỡng đạt trên kết quả đã lưu; viết check.json và junit.xml")
+    common(check, True)
+    override = sub.add_parser("override", help="điều chỉnh thủ công điểm một tiêu chí (ghi, liệt kê, rút lại)")
+    override.add_argument("--file", metavar="FILE", help="ghi mọi điều chỉnh của một tệp YAML đã duyệt")
+    override.add_argument("--list", action="store_true", help="liệt kê các điều chỉnh đang áp dụng")
+    override.add_argument("--all", action="store_true", help="với --list: cả lịch sử (đã thay thế, đã rút lại)")
+    override.add_argument("--withdraw", action="store_true", help="rút lại điều chỉnh đang áp dụng")
+    override.add_argument("--registry", help="tệp danh sách cổng; mặc định: danh sách Bắc Ninh đi kèm")
+    override.add_argument("--db", help="URL SQLAlchemy")
+    override.add_argument("--period", help="kỳ đánh giá YYYY-MM")
+    override.add_argument("--from", dest="start", help="ngày đầu kỳ YYYY-MM-DD")
+    override.add_argument("--to", dest="end", help="ngày cuối kỳ YYYY-MM-DD")
+    override.add_argument("--portal", metavar="ID", help="mã cổng")
+    override.add_argument("--code", help="mã tiêu chí, ví dụ 8 hoặc 1.1")
+    override.add_argument("--points", type=int, help="điểm thay cho điểm tự động")
+    override.add_argument("--state", help="trạng thái: met, partial, missing, not_evaluable, needs_review")
+    override.add_argument("--reason", help="lý do (bắt buộc)")
+    override.add_argument("--author", help="người điều chỉnh (bắt buộc)")
     inspect = sub.add_parser("inspect", help="xem cách một trang được hiểu")
     inspect.add_argument("target", metavar="URL_OR_FILE")
     inspect.add_argument("--json", action="store_true")
@@ -70,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             args.period, args.start, args.end, args.portal = f"{today:%Y-%m}", None, None, []
             args.lookback_months = None
             return _run(args, crawl=True)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "override":
+            from audit.override_cli import run_override
+            return run_override(args)
         if args.command == "inspect":
             from audit.inspect_page import inspect_target
             return inspect_target(args.target, as_json=args.json, section_hint=args.section_hint)
@@ -86,12 +120,35 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args, crawl: bool) -> int:
-    # Validate everything before touching the network or writing anything.
+    # Validate everything (registry, rubrics, gates, review file) before touching the network or writing anything.
+    period, rubrics, registry, portals, out, config = _prepare(args)
+    reviewed = None
+    if getattr(args, "overrides", None):
+        from audit.overrides import load_file
+        reviewed = load_file(args.overrides, registry, rubrics)
+    from storage.db import open_db
+    engine = open_db(args.db)
+    if reviewed:
+        from audit.override_cli import store_all
+        print(store_all(engine, reviewed, registry))
+    return execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
+                   lookback_months=getattr(args, "lookback_months", None), run_id=getattr(args, "run_id", None),
+                   config=config)
+
+
+def _prepare(args):
+    """Everything a scoring command needs, validated before any network or database access."""
+    from audit.gates import check_codes, load_gates
     from audit.registry import BUNDLED, load_registry
     from audit.rubric import load_rubrics
+    from audit.scoring import load_config
 
     period = Period.parse(args.period, args.start, args.end)
     rubrics = load_rubrics()
+    config = load_config()
+    if getattr(args, "gates", None):
+        config = replace(config, gates=load_gates(args.gates))
+    check_codes(config.gates, rubrics)
     registry = portals = load_registry(args.registry or BUNDLED, set(rubrics))
     if args.portal:
         known = {p.id for p in portals}
@@ -102,14 +159,33 @@ def _run(args, crawl: bool) -> int:
     out = Path(args.out or "portal-audit-report")
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out}: đã tồn tại và không phải thư mục")
+    return period, rubrics, registry, portals, out, config
+
+
+def _check(args) -> int:
+    from audit.check import check_period, summary_lines, write_outputs
     from storage.db import open_db
+
+    period, rubrics, registry, portals, out, config = _prepare(args)
     engine = open_db(args.db)
-    return execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
-                   lookback_months=getattr(args, "lookback_months", None), run_id=getattr(args, "run_id", None))
+    checked = check_period(engine, registry, rubrics, period, config, only=args.portal or None)
+    doc = write_outputs(checked, period, out, config.gates.path)
+    for line in summary_lines(doc):
+        print(line)
+    print(f"Kết quả: {out.resolve() / 'check.json'}, {out.resolve() / 'junit.xml'}")
+    return _exit_code(doc["summary"])
+
+
+def _exit_code(counts: dict) -> int:
+    if counts["fail"]:
+        return EXIT_FAIL
+    if counts["unreachable"]:
+        return EXIT_UNREACHABLE
+    return EXIT_PASS
 
 
 def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=None, lookback_months=None,
-            run_id=None, progress: bool | None = None) -> int:
+            run_id=None, progress: bool | None = None, config=None) -> int:
     from audit.engine import score_period
     from audit.report import render_report
     from audit.results import dump_results
@@ -119,21 +195,39 @@ def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=N
         lookback_from = _months_before(period.start, lookback_months or 0)
         show = sys.stderr.isatty() if progress is None else progress
         run_id = do_crawl(engine, portals, lookback_from, progress=show)
-    doc = score_period(engine, portals, rubrics, period, run_id=run_id, registry=registry)
+    scored: list = []
+    doc = score_period(engine, portals, rubrics, period, run_id=run_id, registry=registry, config=config, sink=scored)
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / ".results.json.tmp"
     tmp.write_text(dump_results(doc), encoding="utf-8")
     tmp.replace(out / "results.json")
+    write_machine_outputs(doc, scored, out, config)
     index = render_report(doc, out)
     counts = {s: sum(p["status"] == s for p in doc["portals"]) for s in ("pass", "fail", "unreachable")}
     print(f"Báo cáo: {index.resolve()}")
     print(f"Kết quả: {out.resolve() / 'results.json'} — đạt {counts['pass']}, không đạt {counts['fail']}, "
           f"không truy cập được {counts['unreachable']}")
-    if counts["fail"]:
-        return EXIT_FAIL
-    if counts["unreachable"]:
-        return EXIT_UNREACHABLE
-    return EXIT_PASS
+    return _exit_code(counts)
+
+
+def write_machine_outputs(doc, scored, out: Path, config=None) -> None:
+    """Beside results.json and the HTML: summary.csv, junit.xml and the pre-filled QĐ 96 forms (HTML + XLSX)."""
+    import xml.etree.ElementTree as ET
+
+    from audit.check import Checked, junit
+    from audit.exports import write_summary_csv
+    from audit.official_form_output import write_forms
+    from audit.scoring import load_config
+
+    config = config or load_config()
+    write_summary_csv(doc, out / "summary.csv")
+    tree = junit([Checked(s.portal, s.result) for s in scored])
+    ET.indent(tree)
+    tmp = out / ".junit.xml.tmp"
+    tmp.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n",
+                   encoding="utf-8")
+    tmp.replace(out / "junit.xml")
+    write_forms([s.form for s in scored], out, config.pakn.deadline_working_days)
 
 
 def _months_before(d: date, months: int) -> date:

@@ -1,40 +1,83 @@
 """Scoring a period from stored facts, and keeping the results: the middle of the one-way flow
-crawler → storage → audit → templates. Reads no network; re-scoring the same facts gives the same results."""
+crawler → storage → audit → templates. Reads no network; re-scoring the same facts (with the same stored overrides
+and earlier periods' results) gives the same results.
+
+Per portal: automatic scoring (audit.scoring) → the auditors' active overrides (audit.overrides) → gates decide the
+status (audit.gates) → history against earlier periods (audit.history).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import delete, select
 
+from audit import history
 from audit.facts import PortalFacts
+from audit.gates import failed
+from audit.official_form import build_form
+from audit.overrides import apply as apply_overrides
 from audit.results import build_results
-from audit.scoring import load_config, score_portal
+from audit.scoring import judge, load_config, score_portal
+from audit.timeline import timeline
+from storage import overrides as stored_overrides
 from storage.db import sessions
 from storage.facts import latest_run_for, load_portal_facts
 from storage.models import CriterionResult, Finding, PeriodScore, PortalCrawl
 
 
+def score_one(session, portal, rubrics, period, run_id, registry, config, overrides: dict):
+    """One portal's final result (overrides applied, status from the gates) and the facts it was scored from."""
+    if run_id is None:
+        facts = PortalFacts(portal.id, portal.kind, portal.rubric, portal.url, "not_crawled", None)
+    else:
+        facts = load_portal_facts(session, portal, run_id)
+    result = score_portal(facts, rubrics[portal.rubric], period, registry, config)
+    if overrides:
+        result = judge(apply_overrides(result, overrides), config.gates, portal.kind)
+    return result, facts
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One portal's scoring, for the outputs beside results.json (JUnit, the QĐ 96 form)."""
+    portal: object  # audit.registry.Portal
+    result: object  # audit.scoring.PortalResult
+    form: dict  # the pre-filled QĐ 96 report form (audit.official_form)
+
+
 def score_period(engine, portals, rubrics, period, run_id: int | None = None, generated_at: datetime | None = None,
-                 registry=None):
+                 registry=None, config=None, sink: list | None = None):
     """Score `portals` for `period`; `registry` (default: `portals`) is the whole registry, which link criteria need
-    even when only some portals are audited."""
-    config = load_config()
-    results, extras = [], {}
+    even when only some portals are audited. `config` defaults to rules/ (pass one to use another gates file).
+    `sink`, when given, receives a `Scored` per portal."""
+    config = config or load_config()
+    results, extras, gates, pasts = [], {}, {}, {}
     Session = sessions(engine)
     with Session() as s:
+        decisions = stored_overrides.active(s, period, [p.id for p in portals])
         for portal in portals:
             rid = run_id if run_id is not None else latest_run_for(s, portal.id)
-            if rid is None:
-                facts = PortalFacts(portal.id, portal.kind, portal.rubric, portal.url, "not_crawled", None)
-            else:
-                facts = load_portal_facts(s, portal, rid)
-            result = score_portal(facts, rubrics[portal.rubric], period, registry or portals, config)
+            result, facts = score_one(s, portal, rubrics, period, rid, registry or portals, config,
+                                      decisions.get(portal.id, {}))
             results.append(result)
             extras[portal.id] = _crawl_extra(s, portal.id, rid, facts)
-    doc = build_results(period, generated_at or datetime.now(timezone.utc).astimezone(), results, portals)
+            extras[portal.id]["timeline"] = timeline(facts, period)
+            form = build_form(facts, portal, period, config)
+            extras[portal.id]["pakn"] = form["pakn"]
+            if sink is not None:
+                sink.append(Scored(portal, result, form))
+            gates[portal.id] = [o.as_json() for o in failed(result.gates)]
+        doc = build_results(period, generated_at or datetime.now(timezone.utc).astimezone(), results, portals)
+        for entry in doc["portals"]:
+            pasts[entry["id"]] = history.compare(s, entry["id"], period, entry)
     for entry in doc["portals"]:
-        entry["crawl"] = extras.get(entry["id"])
+        extra = extras[entry["id"]]
+        entry["timeline"], entry["pakn"] = extra.pop("timeline"), extra.pop("pakn")
+        entry["crawl"] = extra
         entry["host_confidence"] = next(p.host_confidence for p in portals if p.id == entry["id"])
+        entry["gate_failures"] = gates[entry["id"]]
+        entry.update(pasts[entry["id"]])
     _store(Session, doc, period, {p.id: extras[p.id].get("run_id") for p in portals})
     return doc
 

@@ -17,7 +17,7 @@ def inspect_target(target: str, as_json: bool = False, section_hint: str | None 
     sec = info["section"]
     out = [f"Trang: {info['url']}",
            f"Chuyên mục: {sec['key']} ({vocab.section_titles().get(sec['key'], sec['key'])}) — căn cứ {sec['evidence']}, "
-           f"độ tin cậy {sec['confidence']:.1f}",
+           f"độ tin cậy {sec['confidence']:.2f}",
            f"Tiêu đề: {info['title'] or '(không có)'}",
            f"Ngày đăng: {info['published_at'] or '(không tìm thấy)'}"
            + (f" — cách tìm: {info['date_method']}" if info["date_method"] else "")]
@@ -28,14 +28,27 @@ def inspect_target(target: str, as_json: bool = False, section_hint: str | None 
         out.append("Thành phần: " + ", ".join(f"{e['key']} ({e['label']})" for e in facts["elements"]))
     if facts["directory"] is not None:
         out.append(f"Danh bạ: {len(facts['directory'])} người")
+    if facts["directory"]:
+        for e in facts["directory"][:10]:
+            out.append("  - " + "; ".join(f"{k}={v}" for k, v in e.items() if v))
     if facts["documents"] is not None:
-        out.append(f"Văn bản: {len(facts['documents'])} dòng")
+        fields = sorted({f for r in facts["documents"] for f in r["fields"]})
+        no_file = sum(1 for r in facts["documents"] if not r["has_file"])
+        out.append(f"Văn bản: {len(facts['documents'])} dòng; cột: {', '.join(fields) or '(không có)'}; "
+                   f"{no_file} dòng không có tệp; tìm kiếm văn bản: {'có' if facts['document_search'] else 'không'}")
+    if facts["questions"] is not None:
+        answered = sum(1 for q in facts["questions"] if q["answered"])
+        out.append(f"Hỏi đáp: {len(facts['questions'])} câu hỏi, {answered} đã trả lời")
     if facts["schedule_dates"]:
         out.append("Lịch công tác: " + ", ".join(facts["schedule_dates"]))
     if facts["listing_resources"]:
         out.append("Nguồn danh sách (AJAX): " + ", ".join(facts["listing_resources"]))
     if facts["widget_items"]:
         out.append(f"Tin trong danh sách: {len(facts['widget_items'])}")
+    if facts["inline_listing_items"]:
+        out.append(f"Tin trong dữ liệu nhúng: {facts['inline_listing_items']}")
+    for item in facts["wrong_section_items"]:
+        out.append(f"Nghi đăng sai chuyên mục: «{item['title']}» — có lẽ thuộc {item['suspected_section']}")
     out.append(f"Chức năng in: {'có' if facts['has_print'] else 'không'}")
     out.append(f"Ô tìm kiếm: {facts['search_form']['action'] if facts['search_form'] else 'không'}")
     out.append(f"Liên kết ra ngoài: {len(facts['outbound_links'])}")

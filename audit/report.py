@@ -35,10 +35,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 import rules as _rules_pkg
 import templates as _templates_pkg
 from audit.errors import ConfigError
+from audit.report_activity import pakn_view, timeline_view
 
 TEMPLATES_DIR = Path(_templates_pkg.__file__).resolve().parent
 STATIC_DIR = TEMPLATES_DIR / "static"
 STATIC_FILES = ("report.css", "report.js")
+DOWNLOADS = (("results.json", "results.json (kết quả đầy đủ)"), ("summary.csv", "summary.csv (bảng tóm tắt)"),
+             ("junit.xml", "junit.xml (JUnit cho CI)"),
+             ("bao-cao-qd96.xlsx", "Báo cáo theo mẫu QĐ 96 (XLSX, mỗi cổng một trang tính)"))
+FORM_DIR = "bao-cao-qd96"
 BANDS_FILE = Path(_rules_pkg.__file__).resolve().parent / "bands.yaml"
 
 VN_TZ = timezone(timedelta(hours=7), "ICT")  # Asia/Ho_Chi_Minh: UTC+7, no DST
@@ -86,6 +91,7 @@ FETCH_STATUS_LABELS = {
     "not_crawled": "Chưa được thu thập",
 }
 UNKNOWN_LABEL = "Không rõ"
+GATE_LEVEL_LABELS = {"error": "Lỗi", "warn": "Cảnh báo"}
 MINUS = "\u2212"
 HEAT_OPEN_LIMIT = 300  # larger heat maps start collapsed so the overview of 3,000 portals opens quickly
 
@@ -255,6 +261,16 @@ class EvidenceView:
 
 
 @dataclass(slots=True)
+class OverrideView:
+    """An auditor's decision on a criterion, next to what the automatic scoring said."""
+    auto_text: str  # "7/15 — Đạt một phần"
+    manual_text: str
+    reason: str
+    author: str
+    at: str
+
+
+@dataclass(slots=True)
 class CriterionView:
     anchor: str
     code: str
@@ -269,6 +285,7 @@ class CriterionView:
     lost: float
     lost_text: str
     evidence: list[EvidenceView]
+    override: OverrideView | None = None
 
 
 @dataclass(slots=True)
@@ -319,6 +336,12 @@ class PortalView:
     fixes: list[CriterionView] = field(default_factory=list)
     reviews: list[CriterionView] = field(default_factory=list)
     crawl: CrawlView | None = None
+    overrides: list[CriterionView] = field(default_factory=list)  # criteria an auditor overrode
+    gate_failures: list[dict] = field(default_factory=list)  # {"level", "level_label", "message"}
+    trend: dict | None = None  # sparkline geometry and rows of the last periods (audit/history.py)
+    diff: dict | None = None  # {"score_change_text", "dir", "gained", "lost", "new_missing"}: lists of CriterionView
+    timeline: list[dict] = field(default_factory=list)  # publications of the period per section (report_activity)
+    pakn: dict | None = None  # questions of the period with deadlines and verdicts (report_activity)
 
 
 def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
@@ -341,7 +364,17 @@ def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
             published=fmt_datetime(ev.get("published_at")),
             note=_text(ev.get("note")),
         ))
+    override = None
+    o = c.get("override")
+    if isinstance(o, dict):
+        override = OverrideView(
+            auto_text=f"{fmt_num(_num(o.get('points_auto')))}/{fmt_num(max_points)} — "
+                      f"{STATE_LABELS.get(o.get('state_auto'), UNKNOWN_LABEL)}",
+            manual_text=f"{fmt_num(_num(o.get('points')))}/{fmt_num(max_points)} — "
+                        f"{STATE_LABELS.get(o.get('state'), UNKNOWN_LABEL)}",
+            reason=_text(o.get("reason")), author=_text(o.get("author")), at=fmt_datetime(o.get("at")))
     return CriterionView(
+        override=override,
         anchor=anchor,
         code=code,
         title=_text(c.get("title")),
@@ -391,7 +424,7 @@ def _crawl(raw: Any) -> CrawlView | None:
     )
 
 
-def _portal(raw: dict, bands: list[Band]) -> PortalView:
+def _portal(raw: dict, bands: list[Band], period: tuple[str, str] | None = None) -> PortalView:
     pid = raw["id"]
     kind = _text(raw.get("kind"))
     rubric = _text(raw.get("rubric")) or DEFAULT_RUBRIC.get(kind, "")
@@ -426,6 +459,14 @@ def _portal(raw: dict, bands: list[Band]) -> PortalView:
         fixes=fixes,
         reviews=reviews,
         crawl=_crawl(raw.get("crawl")),
+        overrides=[c for c in criteria if c.override is not None],
+        gate_failures=[{"level": g.get("level"), "level_label": GATE_LEVEL_LABELS.get(g.get("level"), UNKNOWN_LABEL),
+                        "message": _text(g.get("message"))}
+                       for g in raw.get("gate_failures") or () if isinstance(g, dict)],
+        trend=_trend(raw.get("history"), raw, score, max_score),
+        diff=_diff(raw.get("diff"), criteria),
+        timeline=timeline_view(raw.get("timeline"), *period) if period else [],
+        pakn=pakn_view(raw.get("pakn")),
     )
     if "previous_score" in raw:
         previous = _num(raw.get("previous_score"))
@@ -436,6 +477,54 @@ def _portal(raw: dict, bands: list[Band]) -> PortalView:
             view.delta_text = fmt_num(view.delta, signed=True)
             view.delta_dir = "up" if view.delta > 0 else "down" if view.delta < 0 else "same"
     return view
+
+
+def _trend(history: Any, raw: dict, score: float | None, max_score: float) -> dict | None:
+    """A small inline-SVG sparkline of the earlier periods' scores and this one; a period without a score (portal
+    unreachable) has no point but keeps its place in the table."""
+    if not isinstance(history, list) or not history:
+        return None
+    rows = [{"label": _period_label(h.get("from"), h.get("to")), "score": _num(h.get("score")),
+             "status": _text(h.get("status"))} for h in history if isinstance(h, dict)]
+    rows.append({"label": "kỳ này", "score": score, "status": _text(raw.get("status"))})
+    width, height, pad = 160, 36, 4
+    step = (width - 2 * pad) / max(1, len(rows) - 1)
+    points = []
+    for i, r in enumerate(rows):
+        r["score_text"] = fmt_num(r["score"])
+        r["status_label"] = STATUS_LABELS.get(r["status"], r["status"] or UNKNOWN_LABEL)
+        if r["score"] is None:
+            continue
+        x = round(pad + i * step, 1)
+        y = round(pad + (height - 2 * pad) * (1 - min(max(r["score"] / (max_score or 100), 0), 1)), 1)
+        points.append({"x": x, "y": y, "title": f"{r['label']}: {r['score_text']} điểm"})
+    return {"rows": rows, "points": points, "width": width, "height": height,
+            "polyline": " ".join(f"{p['x']},{p['y']}" for p in points)}
+
+
+def _period_label(start: Any, end: Any) -> str:
+    """'10/2026' for a calendar month, else 'dd/mm/yyyy – dd/mm/yyyy'."""
+    try:
+        s, e = date.fromisoformat(str(start)), date.fromisoformat(str(end))
+    except ValueError:
+        return f"{_text(start)} – {_text(end)}"
+    if s.day == 1 and (e + timedelta(days=1)).day == 1 and (s.year, s.month) == (e.year, e.month):
+        return f"{s.month:02d}/{s.year}"
+    return f"{fmt_date(start)} – {fmt_date(end)}"
+
+
+def _diff(raw: Any, criteria: list[CriterionView]) -> dict | None:
+    if not isinstance(raw, dict):
+        return None
+    by_code = {c.code: c for c in criteria}
+    change = _num(raw.get("score_change"))
+
+    def pick(key: str) -> list[CriterionView]:
+        return [by_code[str(code)] for code in raw.get(key) or () if str(code) in by_code]
+
+    return {"score_change_text": fmt_num(change, signed=True),
+            "dir": "none" if change is None else "up" if change > 0 else "down" if change < 0 else "same",
+            "gained": pick("gained"), "lost": pick("lost"), "new_missing": pick("new_missing")}
 
 
 # --- document-level data -------------------------------------------------------------------------------------------
@@ -536,7 +625,8 @@ def _heatmaps(ranked: list[PortalView]) -> list[dict]:
                     continue
                 seen[code] += 1
                 met[code] += c.state == "met"
-                cells.append((HEAT_CLASS.get(c.state, "u"), c.symbol, f"{code}: {c.points_text}"))
+                tip = f"{code}: {c.points_text}" + (" (điều chỉnh thủ công)" if c.override else "")
+                cells.append((HEAT_CLASS.get(c.state, "u"), c.symbol, tip))
             rows.append({"portal": p, "cells": cells})
         columns = []
         for code in codes:
@@ -569,7 +659,7 @@ def build_context(doc: dict, bands: list[Band]) -> dict:
     _validate(doc)
     period = doc["period"]
     period_text = f"{fmt_date(period['from'])} – {fmt_date(period['to'])}"
-    portals = [_portal(p, bands) for p in doc["portals"]]
+    portals = [_portal(p, bands, (period["from"], period["to"])) for p in doc["portals"]]
     ranked = _rank(portals)
     scored = [p.score for p in portals if p.score is not None]
     by_status = _counts(portals, "status", STATUS_ORDER, STATUS_LABELS)
@@ -628,8 +718,11 @@ def render_report(doc: dict, out_dir: Path, *, bands_file: str | Path | None = N
     """
     bands = load_bands(bands_file or BANDS_FILE)
     context = build_context(doc, bands)
-    env = _environment()
     out_dir = Path(out_dir)
+    # Machine outputs written beside the report (by `run`/`score`) are linked from it; absent ones are not.
+    context["downloads"] = [{"href": name, "label": label} for name, label in DOWNLOADS if (out_dir / name).exists()]
+    context["form_dir"] = FORM_DIR if (out_dir / FORM_DIR).is_dir() else None
+    env = _environment()
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temp_dirs(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=".report-tmp-", dir=out_dir))

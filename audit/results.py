@@ -3,9 +3,12 @@
 {"schema": 1, "period": {"from", "to"}, "generated_at",
  "portals": [{"id", "name", "kind", "rubric", "url", "status", "score", "max_score",
               "criteria": [{"code", "title", "points", "max_points", "state", "summary",
-                            "evidence": [{"url", "title", "published_at", "note"}]}]}]}
-Portals are in registry order, criteria in rubric order. A portal entry may carry extension keys added after
-build_results (audit.engine adds "crawl" and "host_confidence"); the keys above are required.
+                            "evidence": [{"url", "title", "published_at", "note"}],
+                            "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}}]}]}
+Portals are in registry order, criteria in rubric order. A criterion carries "override" only when an auditor's
+decision replaced its automatic result. A portal entry may carry extension keys added after build_results
+(audit.engine adds "crawl", "host_confidence", "gate_failures", "previous_score", "history", "diff"); the keys above
+are required.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ _DOC_KEYS = {"schema", "period", "generated_at", "portals"}
 _PORTAL_KEYS = {"id", "name", "kind", "rubric", "url", "status", "score", "max_score", "criteria"}
 _CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "evidence"}
 _EV_KEYS = {"url", "title", "published_at", "note"}
+_OVERRIDE_KEYS = {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
 
 
 def build_results(period: Period, generated_at: datetime | str, portal_results: Mapping[str, PortalResult] |
@@ -48,12 +52,17 @@ def _portal(p: Portal, r: PortalResult) -> dict:
     return {
         "id": p.id, "name": p.name, "kind": p.kind, "rubric": r.rubric, "url": p.url,
         "status": r.status, "score": r.score, "max_score": r.max_score,
-        "criteria": [{"code": c.code, "title": c.title, "points": c.points, "max_points": c.max_points,
-                      "state": c.state, "summary": c.summary,
-                      "evidence": [{k: e.get(k) for k in ("url", "title", "published_at", "note")}
-                                   for e in c.evidence]}
-                     for c in r.criteria],
+        "criteria": [_criterion(c) for c in r.criteria],
     }
+
+
+def _criterion(c) -> dict:
+    out = {"code": c.code, "title": c.title, "points": c.points, "max_points": c.max_points, "state": c.state,
+           "summary": c.summary,
+           "evidence": [{k: e.get(k) for k in ("url", "title", "published_at", "note")} for e in c.evidence]}
+    if c.override is not None:
+        out["override"] = dict(c.override)
+    return out
 
 
 def dump_results(doc: dict) -> str:
@@ -118,8 +127,11 @@ def _check_portal(p, where: str, check) -> None:
 
 
 def _check_criterion(c, where: str, check) -> None:
-    if not check(isinstance(c, dict) and set(c) == _CRIT_KEYS, f"{where}: keys must be {sorted(_CRIT_KEYS)}"):
+    if not check(isinstance(c, dict) and set(c) - {"override"} == _CRIT_KEYS,
+                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override)"):
         return
+    if "override" in c:
+        _check_override(c, where, check)
     for k in ("code", "title", "summary"):
         if check(isinstance(c[k], str) and c[k], f"{where}.{k}: not a non-empty string"):
             check(unicodedata.is_normalized("NFC", c[k]), f"{where}.{k}: not NFC")
@@ -147,6 +159,18 @@ def _check_criterion(c, where: str, check) -> None:
                 datetime.fromisoformat(e["published_at"])
             except (TypeError, ValueError):
                 check(False, f"{w}.published_at: not ISO 8601")
+
+
+def _check_override(c, where: str, check) -> None:
+    o = c["override"]
+    if not check(isinstance(o, dict) and set(o) == _OVERRIDE_KEYS, f"{where}.override: keys must be "
+                                                                   f"{sorted(_OVERRIDE_KEYS)}"):
+        return
+    check((o["points"], o["state"]) == (c["points"], c["state"]), f"{where}.override: points/state differ from the "
+                                                                  f"criterion's")
+    check(o["state_auto"] in STATES and _int(o["points_auto"]), f"{where}.override: bad automatic points/state")
+    for k in ("reason", "author"):
+        check(isinstance(o[k], str) and o[k].strip() != "", f"{where}.override.{k}: not a non-empty string")
 
 
 def _int(v) -> bool:

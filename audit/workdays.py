@@ -41,6 +41,14 @@ class WorkCalendar:
                 n -= 1
         return d
 
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end` (0 when end <= start): the delay of an answer."""
+        n, d = 0, start
+        while d < end:
+            d += dt.timedelta(days=1)
+            n += self.is_working_day(d)
+        return n
+
 
 def load_calendar(path: str | Path | None = None) -> WorkCalendar:
     p = Path(path) if path else CALENDAR_FILE

@@ -113,42 +113,66 @@ def _columns():
 _LABEL_VALUE = re.compile(r"^\s*([^:：]{1,40})[:：]\s*(.*)$")
 
 
-def contact(doc) -> dict[str, str]:
-    """Contact fields found as "Label: value" lines anywhere on the page (footer, contact block)."""
-    labels = _columns()["contact"]
-    found: dict[str, str] = {}
-    for line in text_lines(doc.body if doc.body is not None else doc):
+def _label_value_pairs(root):
+    """(label, value) pairs as CMSs print them: "Label: value" lines (also "<strong>Label:</strong> value" and
+    "A: x | B: y"), definition lists <dt>Label</dt><dd>value</dd>, and two-cell rows <th>Label</th><td>value</td>."""
+    for line in text_lines(root):
         for chunk in re.split(r"\s+[|–-]\s+(?=[^\d\s])", line):
             m = _LABEL_VALUE.match(chunk)
-            if not m:
-                continue
-            match = labels.by_label(m.group(1), exact=True)
-            value = clean(m.group(2))
-            if not match or match.key in found:
-                continue
-            if match.key == "email":
-                em = EMAIL.search(value)
-                value = em.group(0) if em else ""
-            elif match.key in ("phone", "fax"):
-                ph = PHONE.search(value)
-                value = ph.group(0).strip() if ph else ""
-            if value:
-                found[match.key] = value
+            if m:
+                yield m.group(1), m.group(2)
+    for dt in root.iter("dt"):
+        dd = dt.getnext()
+        if dd is not None and dd.tag == "dd":
+            yield clean(dt.text_content()).rstrip(":："), clean(dd.text_content())
+    for tr in root.iter("tr"):
+        cells = tr.xpath("./th|./td")
+        if len(cells) == 2:
+            yield clean(cells[0].text_content()).rstrip(":："), clean(cells[1].text_content())
+
+
+def contact(doc) -> dict[str, str]:
+    """Contact fields (address, phone, fax, email) as labelled values. The page's own content (a contact page's
+    block) wins over the chrome (the footer every page repeats); within one, the first value of a field wins."""
+    own = _contact_fields(_main(doc))
+    return own or _contact_fields(doc.body if doc.body is not None else doc)
+
+
+def _contact_fields(root) -> dict[str, str]:
+    labels = _columns()["contact"]
+    found: dict[str, str] = {}
+    for label, value in _label_value_pairs(root):
+        match = labels.by_label(label, exact=True)
+        value = clean(value)
+        if not match or match.key in found:
+            continue
+        if match.key == "email":
+            em = EMAIL.search(value)
+            value = em.group(0) if em else ""
+        elif match.key in ("phone", "fax"):
+            ph = PHONE.search(value)
+            value = ph.group(0).strip() if ph else ""
+        if value:
+            found[match.key] = value
     return found
 
 
 def _header_map(table, vocabulary) -> tuple[dict[int, str], list]:
+    """Column index -> field for the table's header row: the first of its first three rows that names at least two
+    fields (tables without <thead>, or with a title row "DANH BẠ ĐIỆN THOẠI" spanning all columns above it)."""
     rows = table.xpath("./thead/tr|./tbody/tr|./tr")
-    if not rows:
-        return {}, []
-    header = rows[0]
-    cells = header.xpath("./th|./td")
-    mapping = {}
-    for i, cell in enumerate(cells):
-        m = vocabulary.by_label(clean(cell.text_content()))
-        if m and m.key not in mapping.values():
-            mapping[i] = m.key
-    return mapping, rows[1:]
+    best: tuple[dict[int, str], list] = ({}, rows[1:])
+    for pos, header in enumerate(rows[:3]):
+        mapping = {}
+        for i, cell in enumerate(header.xpath("./th|./td")):
+            m = vocabulary.by_label(clean(cell.text_content()))
+            if m and m.key not in mapping.values():
+                mapping[i] = m.key
+        if len(mapping) >= 2:
+            return mapping, rows[pos + 1:]
+        if pos == 0:
+            best = (mapping, rows[1:])
+    return best
 
 
 def documents_table(doc) -> list[dict] | None:
@@ -181,7 +205,12 @@ def documents_table(doc) -> list[dict] | None:
     return None
 
 
+DIRECTORY_FIELDS = ("name", "position", "unit", "phone", "fax", "email")
+
+
 def directory_table(doc) -> list[dict] | None:
+    """Officials directory entries: a table with a name column, else cards of labelled lines
+    ("Họ và tên: …", "Chức vụ: …" in <p>, <li> or <dl>), a new entry starting at each name."""
     cols = _columns()
     for table in doc.iter("table"):
         mapping, rows = _header_map(table, cols["directory"])
@@ -190,14 +219,102 @@ def directory_table(doc) -> list[dict] | None:
         entries = []
         for row in rows:
             cells = row.xpath("./td|./th")
-            entry = {k: None for k in ("name", "position", "unit", "phone", "fax", "email")}
+            entry = {k: None for k in DIRECTORY_FIELDS}
             for i, cell in enumerate(cells):
                 if i in mapping:
                     entry[mapping[i]] = clean(cell.text_content()) or None
             if any(entry.values()):
                 entries.append(entry)
         return entries
-    return None
+    return _directory_cards(doc, cols["directory"])
+
+
+def _directory_cards(doc, vocabulary) -> list[dict] | None:
+    main = _main(doc)
+    entries: list[dict] = []
+    current: dict | None = None
+    for label, value in _label_value_pairs(main):
+        m = vocabulary.by_label(label, exact=True)
+        if m is None:
+            continue
+        if m.key == "name":
+            current = {k: None for k in DIRECTORY_FIELDS}
+            entries.append(current)
+        if current is not None and current.get(m.key) is None:
+            current[m.key] = clean(value) or None
+    entries = [e for e in entries if sum(v is not None for v in e.values()) >= 2]
+    return entries or None
+
+
+def _main(doc):
+    """A copy of the page without its chrome (site header, menu, footer, sidebars, related lists): where a
+    section's own content is."""
+    from crawler.dates.regions import is_chrome_element
+
+    copy = lxml_html.fromstring(lxml_html.tostring(doc.body if doc.body is not None else doc))
+    for el in list(copy.iter()):
+        parent = el.getparent()
+        if isinstance(el.tag, str) and parent is not None and is_chrome_element(el):
+            parent.remove(el)
+    return copy
+
+
+def document_search(doc) -> bool:
+    """A document search of the section's own: a text field near the document table (in the same portlet or
+    block, at most three levels up), not the site search of the header."""
+    from crawler.dates.regions import in_chrome
+
+    fields = [i for i in doc.iter("input") if (i.get("type") or "text").lower() in ("text", "search")
+              and not in_chrome(i) and not _site_search_field(i)]
+    if not fields:
+        return False
+    for table in doc.iter("table"):
+        anc = table
+        for _ in range(3):
+            anc = anc.getparent()
+            if anc is None:
+                break
+            if any(anc in f.iterancestors() for f in fields):
+                return True
+    return False
+
+
+def _site_search_field(field) -> bool:
+    marker = f"{field.get('name', '')} {field.get('id', '')} {field.get('class', '')}".lower()
+    if "searchbox" in marker or "search-field" in marker:
+        return True
+    for anc in field.iterancestors():
+        blob = f"{anc.tag} {anc.get('class', '')} {anc.get('id', '')}".lower()
+        if anc.tag == "header" or re.search(r"(^|[\s_-])header($|[\s_-])", blob):
+            return True
+    return False
+
+
+def questions(doc) -> list[dict] | None:
+    """Server-rendered Q&A rows: a table whose header names the question, or <dl> pairs (question, answer)."""
+    voc = _columns()["questions"]
+    for table in doc.iter("table"):
+        mapping, rows = _header_map(table, voc)
+        if "title" not in mapping.values():
+            continue
+        out = []
+        for row in rows:
+            cells = row.xpath("./td|./th")
+            got = {mapping[i]: clean(c.text_content()) for i, c in enumerate(cells) if i in mapping}
+            if not got.get("title"):
+                continue
+            asked = parse_text(got.get("asked", ""))
+            answered = parse_text(got.get("answered", ""))
+            out.append({"title": got["title"], "asked_on": asked.value.date().isoformat() if asked else None,
+                        "answered": bool(got.get("answer") or answered),
+                        "answered_on": answered.value.date().isoformat() if answered else None})
+        return out
+    pairs = [(dt, dt.getnext()) for dt in doc.iter("dt")]
+    faq = [{"title": clean(dt.text_content()), "asked_on": None, "answered": bool(dd is not None and dd.tag == "dd"
+                                                                                 and clean(dd.text_content())),
+            "answered_on": None}
+           for dt, dd in pairs if "?" in dt.text_content()]
+    return faq or None
 
 
 def elements(doc, section: str) -> list[tuple[str, str]]:
@@ -226,17 +343,26 @@ def has_print(doc) -> bool:
 
 
 def search_form(doc) -> tuple[str, str] | None:
-    """The site search form: (action URL, text input name)."""
+    """The site search form: (action URL, text input name). GET forms first (the probe sends a GET); a POST form
+    (SharePoint's single page form) is the fallback so its presence is still seen."""
+    found = []
     for form in doc.iter("form"):
         inputs = [i for i in form.iter("input") if (i.get("type") or "text").lower() in ("text", "search")]
         if not inputs:
             continue
-        blob = vocab.fold(" ".join([form.get("action") or "", form.get("id") or "", form.get("class") or ""] +
-                                   [f"{i.get('name', '')} {i.get('placeholder', '')}" for i in inputs]))
-        if "tim kiem" in blob or "search" in blob or "keyword" in blob:
-            if (form.get("method") or "get").lower() == "get" and form.get("action"):
-                return form.get("action"), inputs[0].get("name") or "keyword"
-    return None
+        hidden = [f"{i.get('name', '')} {i.get('value', '')}" for i in form.iter("input")
+                  if (i.get("type") or "").lower() == "hidden"]
+        buttons = [f"{b.text_content()} {b.get('value', '')}" for b in form.iter("button")]
+        blob = vocab.fold(" ".join([form.get("action") or "", form.get("id") or "", form.get("class") or "",
+                                    form.get("role") or ""] + hidden + buttons +
+                                   [f"{i.get('name', '')} {i.get('placeholder', '')} {i.get('id', '')}" for i in inputs]))
+        if re.search(r"\b(tim kiem|search|keyword|seek|searchbox|tu khoa)\b", blob) and form.get("action") is not None:
+            method_get = (form.get("method") or "get").lower() == "get"
+            found.append((not method_get, form.get("action") or doc.base_url or "", inputs[0].get("name") or "keyword"))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    return found[0][1], found[0][2]
 
 
 def forms_fingerprint(doc) -> set[str]:
@@ -342,9 +468,33 @@ def schedule(doc) -> tuple[list[date], str | None]:
                     for i, cell in enumerate(row.xpath("./td|./th")):
                         if i in cols and clean(cell.text_content()) and cols[i] not in days:
                             days.append(cols[i])
+    if not days:
+        days = _schedule_day_rows(doc)
     prev = None
     for a in doc.iter("a"):
         if vocab.fold(a.text_content()) in ("tuan truoc", "lich tuan truoc", "tuan truoc do"):
             prev = a.get("href")
             break
     return sorted(days), prev
+
+
+def _schedule_day_rows(doc) -> list[date]:
+    """The list variant of a schedule: one row or heading per day ("Thứ Hai, 03/11/2025" / "Thứ Hai (03/11/2025)")
+    followed by that day's entries; a day counts when something is scheduled on it."""
+    days: list[date] = []
+    for row in doc.iter("tr"):
+        cells = row.xpath("./td|./th")
+        if len(cells) < 2:
+            continue
+        found = parse_text(clean(cells[0].text_content()))
+        if found and any(clean(c.text_content()) for c in cells[1:]) and found.value.date() not in days:
+            days.append(found.value.date())
+    for head in doc.xpath("//h3|//h4|//h5|//p/strong|//div[contains(@class,'day')]"):
+        text = clean(head.text_content())
+        if len(text) > 60 or not vocab.fold(text).startswith(("thu ", "chu nhat")):
+            continue
+        found = parse_text(text)
+        nxt = head.getnext() if head.tag != "strong" else head.getparent().getnext()
+        if found and nxt is not None and clean(nxt.text_content()) and found.value.date() not in days:
+            days.append(found.value.date())
+    return sorted(days)

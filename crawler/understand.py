@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audit.errors import ConfigError
-from crawler import extract, vocab
-from crawler.dates import from_page
+from crawler import extract, sections
+from crawler.dates import from_page, regions
 from crawler.settings import USER_AGENT
 
 TITLE_SELECTORS = "#contentDetailTitleId, h1.title, #titleDetail, article h1, .detail h1"
@@ -38,50 +38,52 @@ def load(target: str) -> tuple[bytes, str]:
 
 
 def section_of(doc, url: str, hint: str | None = None) -> dict:
-    """Section key with evidence: the label it was reached from, then breadcrumb, URL, heading."""
-    if hint:
-        return {"key": hint, "evidence": "hint:menu label", "confidence": 1.0}
-    crumbs = doc.cssselect(".breadcrumb a, .breadcrumbs a, ul.breadcrumb li, .breadcrumb span")
-    for el in reversed(crumbs):
-        m = vocab.sections().by_label(extract.clean(el.text_content()))
-        if m:
-            return {"key": m.key, "evidence": f"breadcrumb:{m.evidence}", "confidence": 0.9}
-    m = vocab.sections().by_url(urlsplit(url).path)
-    if m:
-        return {"key": m.key, "evidence": m.evidence, "confidence": m.confidence}
-    for el in doc.xpath("//h1|//h2"):
-        m = vocab.sections().by_label(extract.clean(el.text_content()), exact=True)
-        if m:
-            return {"key": m.key, "evidence": f"heading:{m.evidence}", "confidence": 0.5}
-    return {"key": "khac", "evidence": "none", "confidence": 0.0}
+    """Section key with evidence and confidence (crawler/sections.py): `hint` is the menu label the page was
+    reached from, when known."""
+    return sections.classify(doc, url, via=hint).as_dict()
+
+
+def title_of(doc) -> str:
+    el = regions.title(doc)
+    if el is None:
+        found = doc.cssselect(TITLE_SELECTORS)
+        el = found[0] if found else None
+    return extract.clean(el.text_content()) if el is not None else extract.clean(doc.findtext(".//title"))
 
 
 def understand(body: bytes, url: str, section_hint: str | None = None, now: datetime | None = None) -> dict:
     doc = extract.parse(body, url)
     section = section_of(doc, url, section_hint)
-    title_el = doc.cssselect(TITLE_SELECTORS)
-    title = extract.clean(title_el[0].text_content()) if title_el else extract.clean(doc.findtext(".//title"))
-    found = from_page(doc, now or datetime.now())
-    text = body.decode("utf-8", "replace")
+    found = from_page(doc, now or datetime.now(), url)
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     search = extract.search_form(doc)
     sched_days, _ = extract.schedule(doc)
+    docs = extract.documents_table(doc)
+    inline = extract.listing_items(extract.inline_listing(text) or {}, url)
+    widget = [{"url": i["url"], "title": i["title"],
+               "published_at": i["published_at"].isoformat() if i["published_at"] else None,
+               "suspected_section": sections.misplaced(i["title"], section["key"])}
+              for i in extract.widget_items(doc)]
+    flagged = widget + [{"url": i["url"], "title": i["title"], "suspected_section": sections.misplaced(i["title"], section["key"])}
+                        for i in inline]
     return {
         "url": url,
         "section": section,
-        "title": title,
+        "title": title_of(doc),
         "published_at": found.value.isoformat() if found else None,
         "date_method": found.method if found else None,
         "facts": {
             "contact": extract.contact(doc),
             "elements": [{"key": k, "label": lbl} for k, lbl in extract.elements(doc, section["key"])],
             "directory": extract.directory_table(doc),
-            "documents": extract.documents_table(doc),
+            "documents": docs,
+            "document_search": extract.document_search(doc) if docs is not None else None,
+            "questions": extract.questions(doc),
             "schedule_dates": [d.isoformat() for d in sched_days],
             "listing_resources": extract.resource_urls(text, url),
-            "inline_listing_items": len(extract.listing_items(extract.inline_listing(text) or {}, url)),
-            "widget_items": [{"url": i["url"], "title": i["title"],
-                              "published_at": i["published_at"].isoformat() if i["published_at"] else None}
-                             for i in extract.widget_items(doc)][:20],
+            "inline_listing_items": len(inline),
+            "widget_items": widget[:50],
+            "wrong_section_items": [i for i in flagged if i["suspected_section"]],
             "has_print": extract.has_print(doc),
             "search_form": {"action": search[0], "field": search[1]} if search else None,
             "outbound_links": [{"url": lk.url, "label": lk.label} for lk in extract.links(doc)

@@ -66,6 +66,10 @@ class Vocabulary:
                 out.append(Match(key, f"label:{original}", 1.0 if folded == lbl else 0.8))
         return out
 
+    def url_patterns(self) -> list[tuple[re.Pattern, str, str]]:
+        """(compiled pattern, key, pattern as written) in file order."""
+        return list(self._urls)
+
     def by_url(self, path: str) -> Match | None:
         low = path.lower()
         for pattern, key, original in self._urls:

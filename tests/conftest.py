@@ -20,3 +20,42 @@ def cli(tmp_path):
                               timeout=1800)
         return proc.returncode, proc.stdout, proc.stderr
     return run
+
+
+# --- a small real database of stored facts, for the engine, override, check and history tests (no network) ---
+
+def write_registry(path, portals) -> Path:
+    """A registry CSV for `portals` (audit.registry.Portal)."""
+    import csv
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "name", "kind", "url", "rubric"])
+        for p in portals:
+            w.writerow([p.id, p.name, p.kind, p.url, p.rubric])
+    return Path(path)
+
+
+def store_crawl(engine, portals_facts, started=None) -> int:
+    """Store one finished crawl run: `portals_facts` maps a Portal to (status, [(fact kind, data), ...]), the shapes
+    storage/facts.py reads. Returns the run id."""
+    from datetime import date, datetime
+
+    from storage.db import sessions
+    from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
+
+    started = started or datetime(2026, 11, 5, 2, 0)
+    with sessions(engine).begin() as s:
+        run = CrawlRun(started_at=started, finished_at=started, status="done", lookback_from=date(2026, 1, 1),
+                       summary={})
+        s.add(run)
+        s.flush()
+        for portal, (status, facts) in portals_facts.items():
+            if s.get(PortalRow, portal.id) is None:
+                s.add(PortalRow(id=portal.id, name=portal.name, kind=portal.kind, url=portal.url,
+                                rubric=portal.rubric, updated_at=started))
+                s.flush()
+            s.add(PortalCrawl(run_id=run.id, portal_id=portal.id, status=status, started_at=started,
+                              finished_at=started, pages=len(facts)))
+            for kind, data in facts:
+                s.add(Fact(run_id=run.id, portal_id=portal.id, kind=kind, page_url=data.get("url"), data=data))
+        return run.id

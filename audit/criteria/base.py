@@ -130,11 +130,21 @@ class Context:
                        [ev(s.url, s.label, note=f"trạng thái tải trang: {s.status}")], NOT_EVALUABLE)
 
     def item_evidence(self, items: list[Item], note: str | None = None) -> list[dict]:
-        return [ev(i.url, i.title, i.published_at, note) for i in items]
+        return [ev(i.url, i.title, i.published_at, _item_note(i, note)) for i in items]
 
     def section_evidence(self, key: str, note: str | None = None) -> list[dict]:
         s = self.section(key)
         return [ev(s.url, s.label, note=note or f"chuyên mục {self.section_title(key)}")] if s else []
+
+
+WRONG_SECTION = "wrong-section"
+
+
+def _item_note(it: Item, note: str | None) -> str | None:
+    # The item still counts where it was listed (seed 003); the editors are told it belongs elsewhere.
+    if WRONG_SECTION not in it.flags:
+        return note
+    return f"{note}; đăng sai chuyên mục" if note else "đăng sai chuyên mục"
 
 
 def _item_order(it: Item):

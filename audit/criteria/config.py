@@ -7,10 +7,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from audit.errors import ConfigError
+from audit.gates import Gates, load_gates  # noqa: F401 (Gates: re-exported)
 from audit.rules_yaml import RULES_DIR, mapping, read_yaml
 from audit.workdays import WorkCalendar, load_calendar
-
-GATE_LEVELS = ("error", "warn")
 
 
 @dataclass(frozen=True)
@@ -33,23 +32,14 @@ class LinkConfig:
 
 
 @dataclass(frozen=True)
-class Gates:
-    min_total: int = 80
-    level: str = "error"
-    criteria: dict = field(default_factory=dict)  # reserved: per-criterion minimums
-    rubrics: dict = field(default_factory=dict)  # per rubric id: overrides of min_total / level / criteria
-
-    def min_total_for(self, rubric_id: str) -> int:
-        return int(self.rubrics.get(rubric_id, {}).get("min_total", self.min_total))
-
-
-@dataclass(frozen=True)
 class ScoringConfig:
     pakn: PaknConfig = PaknConfig()
     links: LinkConfig = LinkConfig()
     gates: Gates = Gates()
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     evidence_cap: int = 50
+    # A criterion that relies on a section read with a confidence below this becomes needs_review.
+    needs_review_below: float = 0.5
     section_titles: dict[str, str] = field(default_factory=dict)
     element_titles: dict[str, str] = field(default_factory=dict)
 
@@ -60,10 +50,11 @@ def load_scoring_config(rules_dir: str | Path | None = None) -> ScoringConfig:
     return ScoringConfig(
         pakn=_pakn(d / "scoring.yaml", scoring.get("pakn") or {}),
         links=_links(d / "links.yaml"),
-        gates=_gates(d / "gates.yaml"),
+        gates=load_gates(d / "gates.yaml"),
         calendar=load_calendar(d / "calendar.yaml"),
         evidence_cap=_int(d / "scoring.yaml", "evidence.max_entries",
                           (scoring.get("evidence") or {}).get("max_entries", 50), 1),
+        needs_review_below=_confidence(d / "scoring.yaml", scoring.get("review") or {}),
         section_titles=section_titles(d / "sections.yaml"),
         element_titles=element_titles(d / "elements.yaml"),
     )
@@ -130,21 +121,12 @@ def _links(p: Path) -> LinkConfig:
     )
 
 
-def _gates(p: Path) -> Gates:
-    doc = mapping(read_yaml(p) or {}, str(p))
-    unknown = sorted(set(doc) - {"min_total", "level", "criteria", "rubrics"})
-    if unknown:
-        raise ConfigError(f"{p}: khóa lạ '{unknown[0]}' (có: min_total, level, criteria, rubrics)")
-    level = doc.get("level", "error")
-    if level not in GATE_LEVELS:
-        raise ConfigError(f"{p}: level: '{level}' (error|warn)")
-    rubrics = mapping(doc.get("rubrics") or {}, f"{p}: rubrics")
-    for rid, over in rubrics.items():
-        over = mapping(over, f"{p}: rubrics.{rid}")
-        if "min_total" in over:
-            _int(p, f"rubrics.{rid}.min_total", over["min_total"], 0)
-    return Gates(min_total=_int(p, "min_total", doc.get("min_total", 80), 0), level=level,
-                 criteria=mapping(doc.get("criteria") or {}, f"{p}: criteria"), rubrics=rubrics)
+def _confidence(p: Path, doc) -> float:
+    doc = mapping(doc, f"{p}: review")
+    v = doc.get("needs_review_below", 0.5)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+        raise ConfigError(f"{p}: review.needs_review_below: cần số từ 0 đến 1")
+    return float(v)
 
 
 def _int(p: Path, key: str, value, minimum: int) -> int:

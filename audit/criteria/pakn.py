@@ -1,13 +1,43 @@
 """PAKN / Hỏi đáp (P1 8, P2 9): share of questions of the period answered within the deadline (QĐ 96 Điều 13)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from audit.criteria.base import Context, Known, Outcome, allowed, ev, section_param
 from audit.criteria.config import pakn_thresholds
 from audit.errors import ConfigError
+from audit.facts import Question
 
 ON_TIME, LATE, NOT_DUE = "đúng hạn", "quá hạn", "chưa đến hạn"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    question: Question
+    deadline: date
+    verdict: str  # ON_TIME | LATE | NOT_DUE
+    delay_working_days: int | None  # answered: working days from question to answer; None when unanswered
+
+
+def audit_date(facts, period) -> date:
+    """The crawl date: an unanswered question is late only once its deadline has passed by then."""
+    return facts.crawled_at.date() if facts.crawled_at else period.end
+
+
+def judge_questions(questions, period, calendar, days: int, audit_day: date) -> list[Verdict]:
+    """The questions asked in the period, oldest first, each with its deadline and verdict (QĐ 96 Điều 13)."""
+    out = []
+    for q in sorted((q for q in questions if period.contains(q.asked_on)), key=lambda q: (q.asked_on, q.url)):
+        deadline = calendar.add_working_days(q.asked_on, days)
+        if q.answered_on is not None:
+            verdict = ON_TIME if q.answered_on <= deadline else LATE
+            delay = calendar.working_days_between(q.asked_on, q.answered_on)
+        else:
+            verdict, delay = (LATE if deadline < audit_day else NOT_DUE), None
+        out.append(Verdict(q, deadline, verdict, delay))
+    return out
 
 
 def pakn(ctx: Context, crit) -> Outcome:
@@ -21,21 +51,14 @@ def pakn(ctx: Context, crit) -> Outcome:
     questions = {q.url: q for q in sorted(ctx.facts.questions, key=lambda q: (q.url, q.title))}
     if ctx.section(key) is None and not questions:
         return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
-    # The audit date is the crawl date: an unanswered question is late only once its deadline has passed then.
-    audit_day = ctx.facts.crawled_at.date() if ctx.facts.crawled_at else ctx.period.end
+    audit_day = audit_date(ctx.facts, ctx.period)
     days = cfg.deadline_working_days
     counts = {ON_TIME: 0, LATE: 0, NOT_DUE: 0}
     late_unanswered = 0
     evidence = []
-    considered = sorted((q for q in questions.values() if ctx.period.contains(q.asked_on)),
-                        key=lambda q: (q.asked_on, q.url))
-    for q in considered:
-        deadline = ctx.config.calendar.add_working_days(q.asked_on, days)
-        if q.answered_on is not None:
-            verdict = ON_TIME if q.answered_on <= deadline else LATE
-        else:
-            verdict = LATE if deadline < audit_day else NOT_DUE
-            late_unanswered += verdict == LATE
+    for v in judge_questions(questions.values(), ctx.period, ctx.config.calendar, days, audit_day):
+        q, deadline, verdict = v.question, v.deadline, v.verdict
+        late_unanswered += verdict == LATE and q.answered_on is None
         counts[verdict] += 1
         answered = f"trả lời {q.answered_on.strftime('%d/%m/%Y')}" if q.answered_on else "chưa trả lời"
         note = f"hỏi {q.asked_on.strftime('%d/%m/%Y')}; hạn {deadline.strftime('%d/%m/%Y')}; {answered}: {verdict}"

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import scrapy
 from scrapy.http import FormRequest, Request
 
-from crawler import extract, status, vocab
+from crawler import extract, sections, status, vocab
 from crawler.dates import from_page, parse_listing_date
 from crawler.scope import Scope
 
@@ -103,7 +103,7 @@ class PortalSpider(scrapy.Spider):
         for link in extract.links(doc):
             if not st.scope.contains(link.url) or link.url in st.requested or "/-/details/" in link.url:
                 continue
-            match = vocab.sections().by_label(link.label) if link.label else None
+            match = sections.from_label(link.label, "menu") if link.label else None
             if match is not None and match.confidence < 1.0 and link.region == "content":
                 # A label that merely contains a section word ("…phòng chống dịch bệnh…") is an article title,
                 # not a section entry; partial matches count only in menus, footers and sidebars.
@@ -112,7 +112,7 @@ class PortalSpider(scrapy.Spider):
                 # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
                 # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
                 parts = urlsplit(link.url)
-                match = vocab.sections().by_url(parts.path)
+                match = sections.from_url(link.url)
                 if match is None or parts.query or "/-/details/" in parts.path:
                     continue
             if match.key in ("khac", "tim-kiem"):
@@ -120,13 +120,15 @@ class PortalSpider(scrapy.Spider):
             st.requested.add(link.url)
             yield Request(link.url, callback=self.parse_section, errback=self.section_failed, cookies=LIFERAY_COOKIES,
                           meta={"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
-                                "evidence": f"{match.evidence} ({link.region})", "handle_httpstatus_all": True})
+                                "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
+                                "handle_httpstatus_all": True})
 
     def section_failed(self, failure):
         meta = failure.request.meta
         st = self.states[meta["portal"]]
         yield self._fact(st, "section", failure.request.url, {"key": meta["section"], "url": failure.request.url,
-                                                             "label": meta["label"], "status": status.from_failure(failure)})
+                                                             "label": meta["label"], "status": status.from_failure(failure),
+                                                             "confidence": meta.get("confidence", 1.0)})
 
     # -- sections ------------------------------------------------------------------------------------------------
     def parse_section(self, response):
@@ -134,7 +136,8 @@ class PortalSpider(scrapy.Spider):
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
-                                                       "status": code, "evidence": meta.get("evidence")})
+                                                       "status": code, "evidence": meta.get("evidence"),
+                                                       "confidence": meta.get("confidence", 1.0)})
         yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
         if code != status.OK or not hasattr(response, "text"):
             return
@@ -253,7 +256,7 @@ class PortalSpider(scrapy.Spider):
             yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=code)
             return
         doc = extract.parse(response.text, response.url)
-        found = from_page(doc, self.now)
+        found = from_page(doc, self.now, response.url)
         title_el = doc.cssselect("#contentDetailTitleId, h1.title, #titleDetail")
         title = extract.clean(title_el[0].text_content()) if title_el else None
         yield self._page(st, response, "detail", response.meta["section"], None, title=title,
@@ -340,7 +343,7 @@ class PortalSpider(scrapy.Spider):
                 and (week_start is None or week_start > self.lookback_from):
             st.requested.add(prev)
             yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                          meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence")},
+                          meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
                                 "weeks": weeks + 1, "handle_httpstatus_all": True})
 
     # -- output --------------------------------------------------------------------------------------------------
@@ -348,8 +351,13 @@ class PortalSpider(scrapy.Spider):
         return {"type": "fact", "portal": st.portal.id, "kind": kind, "page_url": page_url, "data": data}
 
     def _item(self, st, section, url, title, when, method):
-        return self._fact(st, "item", url, {"section": section, "url": url, "title": title,
-                                             "published_at": when.isoformat() if when else None, "date_method": method})
+        data = {"section": section, "url": url, "title": title,
+                "published_at": when.isoformat() if when else None, "date_method": method}
+        elsewhere = sections.misplaced(title, section)
+        if elsewhere:
+            # Flagged, never moved: it still counts only where it is listed.
+            data.update(flags=["wrong-section"], suspected_section=elsewhere)
+        return self._fact(st, "item", url, data)
 
     def _page(self, st, response, kind, section, evidence, fetch_status="ok", title=None, published_at=None,
               date_method=None):

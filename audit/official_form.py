@@ -1,0 +1,114 @@
+"""The official report form of QĐ 96 (Phụ lục "Mẫu báo cáo kết quả cung cấp thông tin trên Cổng TTĐT"), pre-filled
+per portal for a period from the crawled facts. Which row reads which fact is data (rules/report_form.yaml).
+
+Content rows get a count ("Số lượng"); their "Đúng hạn / Quá hạn" columns stay blank because a crawl cannot see when
+the event happened or the document was issued. The PAKN table (part 2) is complete: it uses the same deadline rule
+as the score (audit/criteria/pakn.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from audit.criteria.base import Context
+from audit.criteria.pakn import LATE, NOT_DUE, ON_TIME, audit_date, judge_questions
+from audit.errors import ConfigError
+from audit.facts import PORTAL_OK, PortalFacts
+from audit.period import Period
+from audit.rules_yaml import RULES_DIR, mapping, read_yaml
+
+FORM_FILE = RULES_DIR / "report_form.yaml"
+SOURCES = {"items_in_period", "items_total", "element", "directory", "contact", "schedule_days",
+           "answered_in_period", "documents", "dvc_link", "none"}
+NOT_READABLE = "không đọc được từ dữ liệu thu thập"
+
+
+@dataclass(frozen=True)
+class FormRow:
+    stt: str
+    content: str
+    heading: bool
+    applies_to: tuple[str, ...]
+    source: dict
+
+
+@lru_cache(maxsize=4)
+def load_form(path: str = str(FORM_FILE)) -> tuple[str, str, tuple[FormRow, ...]]:
+    doc = mapping(read_yaml(path), path)
+    rows = []
+    for i, raw in enumerate(doc.get("rows") or [], 1):
+        raw = mapping(raw, f"{path}: dòng {i} của rows")
+        source = raw.get("source") or {"type": "none"}
+        if not raw.get("heading") and source.get("type") not in SOURCES:
+            raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): source.type '{source.get('type')}' không hợp lệ")
+        rows.append(FormRow(str(raw.get("stt", "")), str(raw["content"]), bool(raw.get("heading")),
+                            tuple(raw.get("applies_to") or ()), source))
+    return str(doc.get("title", "")), str(doc.get("source", "")), tuple(rows)
+
+
+def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
+    """The filled form of one portal: rows of part 1 and the PAKN line of part 2 (None when unreachable)."""
+    title, source, rows = load_form()
+    reachable = facts.crawl_status == PORTAL_OK
+    ctx = Context(facts, period, (), config)
+    out_rows = []
+    for row in rows:
+        if row.applies_to and portal.kind not in row.applies_to:
+            continue
+        count, note = (None, "") if row.heading else (_value(ctx, row.source, config) if reachable else
+                                                        (None, "không truy cập được cổng"))
+        out_rows.append({"stt": row.stt, "content": row.content, "heading": row.heading, "count": count,
+                         "on_time": None, "late": None, "note": note})
+    pakn = None
+    if reachable:
+        verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn.deadline_working_days,
+                                   audit_date(facts, period))
+        answered = [v for v in verdicts if v.question.answered_on is not None]
+        pakn = {"received": len(verdicts),
+                "answered_on_time": sum(v.verdict == ON_TIME for v in answered),
+                "answered_late": sum(v.verdict == LATE for v in answered),
+                "unanswered_not_due": sum(v.verdict == NOT_DUE for v in verdicts),
+                "unanswered_overdue": sum(v.verdict == LATE and v.question.answered_on is None for v in verdicts),
+                "questions": [{"title": v.question.title, "url": v.question.url,
+                               "asked_on": v.question.asked_on.isoformat(), "deadline": v.deadline.isoformat(),
+                               "answered_on": v.question.answered_on.isoformat() if v.question.answered_on else None,
+                               "delay_working_days": v.delay_working_days, "verdict": v.verdict}
+                              for v in verdicts]}
+    return {"title": title, "source": source, "unit": portal.name, "portal_id": portal.id, "url": portal.url,
+            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn}
+
+
+def _value(ctx: Context, source: dict, config) -> tuple[object, str]:
+    kind = source["type"]
+    facts = ctx.facts
+    if kind in ("items_in_period", "items_total"):
+        items = {i.url for key in source["sections"] for i in ctx.listed(key)
+                 if kind == "items_total" or ctx.period.contains(i.published_at)}
+        found = [key for key in source["sections"] if ctx.section(key)]
+        return len(items), ("" if found else "không có chuyên mục")
+    if kind == "element":
+        keys = {e.key for e in facts.elements}
+        return ("Có" if keys & set(source["keys"]) else "Không"), ""
+    if kind == "directory":
+        n = len(facts.directory.entries) if facts.directory else 0
+        return n, "người trong danh bạ" if facts.directory else "không có danh bạ"
+    if kind == "contact":
+        c = facts.contact
+        names = {"address": "địa chỉ", "phone": "điện thoại", "fax": "fax", "email": "email"}
+        have = [names[k] for k in names if c is not None and getattr(c, k)]
+        return len(have), ", ".join(have) if have else "không có thông tin giao dịch"
+    if kind == "schedule_days":
+        days = [d for d in (facts.schedule.dates if facts.schedule else ()) if ctx.period.contains(d)]
+        return len(days), "ngày có lịch trong kỳ" if facts.schedule else "không có lịch công tác"
+    if kind == "answered_in_period":
+        return sum(ctx.period.contains(q.answered_on) for q in facts.questions), "câu trả lời PAKN trong kỳ"
+    if kind == "documents":
+        n = len(facts.documents.rows) if facts.documents else 0
+        return n, "văn bản đang hiển thị" if facts.documents else "không có chuyên mục văn bản"
+    if kind == "dvc_link":
+        hosts = set(config.links.dvc_hosts)
+        has = any((urlsplit(link.url).hostname or "") in hosts for link in facts.links)
+        return ("Có" if has else "Không"), ""
+    return None, NOT_READABLE

@@ -1,0 +1,164 @@
+"""The page-date strategies, each a function (doc, url, now) -> FoundDate | None. Order in __init__.STRATEGIES."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from crawler.dates import regions
+from crawler.dates.text import FoundDate, best, hits, parse_text, rules
+
+URL_DATE = re.compile(r"/(?P<y>20\d{2}|19\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
+
+
+def platform_selectors(doc, url, now) -> FoundDate | None:
+    """1. The date elements of the platform and the known CMSs (rules/dates.yaml `selectors`)."""
+    body_set = set(regions.bodies(doc))
+    for entry in rules()["selectors"]:
+        for el in regions.css(entry["css"])(doc):
+            if regions.in_chrome(el) or regions.in_body(el, body_set):
+                continue
+            text = el.get("datetime") or el.text_content()
+            h = best(hits(text.replace("T", " ") if el.get("datetime") else text, now))
+            if h:
+                return FoundDate(h.value, entry["method"] + (f"+{h.kind}" if h.kind in ("published", "updated") else ""))
+    return None
+
+
+def structured(doc, url, now) -> FoundDate | None:
+    """2. <meta> published keys, JSON-LD datePublished, then <time datetime> outside chrome and body."""
+    keys = [k.lower() for k in rules()["meta_keys"]]
+    metas = {}
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in keys and el.get("content") and key not in metas:
+            metas[key] = el.get("content")
+    for key in keys:
+        if key in metas:
+            found = parse_text(metas[key].replace("T", " "), now)
+            if found:
+                return FoundDate(found.value, f"meta:{key}")
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        for key in rules()["jsonld_keys"]:
+            value = _jsonld_value(script.text or "", key)
+            found = parse_text(value.replace("T", " "), now) if value else None
+            if found:
+                return FoundDate(found.value, f"json-ld:{key}")
+    for el in doc.xpath("//*[@itemprop='datePublished']"):
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        found = parse_text(value.replace("T", " "), now) if value else None
+        if found and not regions.in_chrome(el):
+            return FoundDate(found.value, "microdata:datePublished")
+    body_set = set(regions.bodies(doc))
+    for el in doc.iter("time"):
+        if regions.in_chrome(el) or regions.in_body(el, body_set) or "updated" in (el.get("class") or ""):
+            continue
+        found = parse_text((el.get("datetime") or el.text_content()).replace("T", " "), now)
+        if found:
+            return FoundDate(found.value, "time")
+    return None
+
+
+def _jsonld_value(raw: str, key: str) -> str | None:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        m = re.search(rf'"{key}"\s*:\s*"([^"]+)"', raw)
+        return m.group(1) if m else None
+    stack = [data]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            if isinstance(node.get(key), str):
+                return node[key]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+_last_zone: list = [None, None]  # (doc, blocks): strategies 3-5 read the same blocks of the same page
+
+
+def _zone(doc):
+    if _last_zone[0] is not doc:
+        title = regions.title(doc)
+        _last_zone[:] = [doc, regions.near_title(doc, title) if title is not None else []]
+    return _last_zone[1]
+
+
+def labelled(doc, url, now) -> FoundDate | None:
+    """3. A date after a label near the title ("Ngày đăng", "Cập nhật", "Thứ Hai, …"); published beats updated
+    across all near-title blocks."""
+    found = [h for el in _zone(doc) for h in hits(el.text_content(), now) if h.kind]
+    h = best(found)
+    if h is None:
+        return None
+    return FoundDate(h.value, f"label:{h.kind}:{(h.label or '').lower()}")
+
+
+def words(doc, url, now) -> FoundDate | None:
+    """4. "ngày D tháng M năm Y" near the title."""
+    for el in _zone(doc):
+        for h in hits(el.text_content(), now):
+            if h.pattern == "ngay-thang-nam":
+                return FoundDate(h.value, "near-title:ngay-thang-nam")
+    return None
+
+
+def numeric(doc, url, now) -> FoundDate | None:
+    """5. Day-first numerics near the title (optional weekday and time; 12-hour without AM/PM reads the same day)."""
+    for el in _zone(doc):
+        h = best(hits(el.text_content(), now))
+        if h:
+            return FoundDate(h.value, f"near-title:{h.pattern}")
+    return None
+
+
+def fallback(doc, url, now) -> FoundDate | None:
+    """6. A date path in the URL (/2025/09/15/, WordPress permalinks), then dateparser on the labelled lines at the
+    top of the main content: Vietnamese only, day-first, never completing a missing day or month."""
+    m = URL_DATE.search(url or "")
+    if m:
+        try:
+            value = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if (now is None or value <= now) and value.year >= rules()["min_year"]:
+                return FoundDate(value, "url")
+        except ValueError:
+            pass
+    main = None
+    for sel in ("article", "main", "#content", ".content", "#main"):
+        found = [el for el in regions.css(sel)(doc) if not regions.in_chrome(el)]
+        if found:
+            main = found[0]
+            break
+    if main is None:
+        return None
+    body_set = set(regions.bodies(doc))
+    lines = []
+    for el in main.iter("p", "div", "span", "li"):
+        if regions.in_chrome(el) or regions.in_body(el, body_set) or el in body_set:
+            continue
+        text = " ".join(el.text_content().split())
+        if 6 <= len(text) <= 80 and text not in lines:
+            lines.append(text)
+        if len(lines) >= 12:
+            break
+    label_words = [w for k in ("published_labels", "updated_labels") for w in rules()[k]]
+    for line in lines:
+        low = line.lower()
+        if any(w in low for w in label_words):
+            value = _dateparser().get_date_data(line.split(":", 1)[-1]).date_obj
+            if value is not None:
+                value = value.replace(tzinfo=None)
+                if (now is None or value <= now) and value.year >= rules()["min_year"]:
+                    return FoundDate(value, "dateparser")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["vi"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                                       "REQUIRE_PARTS": ["day", "month", "year"]})

@@ -1,0 +1,141 @@
+"""Dates inside one short text, day-first always.
+
+Hand-written patterns rather than dateparser because the forms are few and fixed (the platform writes dd/MM/yyyy,
+`dd/MM/yyyy hh:mm` without AM/PM, yyyy/MM/dd for Q&A), dateparser cannot read "Cập nhật lúc 08:30 ngày 15/9/2025"
+and fills in missing parts, and a regex pass is ~100x faster (field-notes.md). dateparser stays the last resort
+(fallback.py). Never month-first: "05/09/2025" is 5 September. Bare years and two-part dates are never completed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+import yaml
+
+from crawler import vocab
+
+_TIME = r"(?:\s*(?:,|-|lúc|\|)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
+DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])" + _TIME)
+YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?!\d)"
+                 r"(?:(?:T|\s+|[A-Z]{3})(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?")
+TIME_FIRST = re.compile(r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::\d{2})?\s*(?:,|-|\|)?\s*(?:ngày\s*)?"
+                        r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})", re.I)
+WORDS = re.compile(r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)\s*(?P<y>\d{4})", re.I)
+
+# Tried in this order within a text; the method names are what the evidence records.
+PATTERNS = ((TIME_FIRST, "time-first"), (WORDS, "ngay-thang-nam"), (DMY, "dd/mm/yyyy"), (YMD, "yyyy/mm/dd"))
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: datetime
+    method: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One date in a text, where it starts, and the label (kind, label) written before it, if any."""
+    value: datetime
+    pattern: str
+    start: int
+    kind: str | None  # published | updated | weekday | None
+    label: str | None
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return yaml.safe_load((vocab.RULES / "dates.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    """Labels of rules/dates.yaml as one regex over folded text (no diacritics, lower case), longest first."""
+    data = rules()
+    pairs = [(vocab.fold(lbl), kind) for kind in ("published", "updated", "weekday")
+             for lbl in data[f"{kind}_labels"]]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return re.compile("|".join(rf"(?:(?<![a-z0-9])(?P<{kind[0]}{i}>{re.escape(lbl)})(?![a-z0-9]))"
+                               for i, (lbl, kind) in enumerate(pairs)))
+
+
+def _build(m: re.Match) -> datetime | None:
+    groups = m.re.groupindex
+    try:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        h = int(m.group("h") or 0) if "h" in groups else 0
+        mi = int(m.group("mi") or 0) if "mi" in groups else 0
+        s = int(m.group("s") or 0) if "s" in groups and m.group("s") else 0
+        if y < rules()["min_year"] or y > 2100:
+            return None
+        if h > 23 or mi > 59 or s > 59:
+            h = mi = s = 0
+        return datetime(y, mo, d, h, mi, s)
+    except (ValueError, IndexError, TypeError):
+        return None
+
+
+def hits(text: str, now: datetime | None = None) -> list[Hit]:
+    """Every full date (day, month and year) in the text, in reading order, each with its preceding label.
+
+    A label applies to the dates after it up to the next label, so "Ngày đăng: 01/09/2025 | Cập nhật: 05/09/2025"
+    gives one published and one updated hit. Dates after `now` are dropped (a page cannot be published later than
+    it was read: those are announced events)."""
+    if not text:
+        return []
+    text = " ".join(text.split())
+    spans: list[tuple[int, int, datetime, str]] = []
+    for pattern, name in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
+                continue
+            value = _build(m)
+            if value is not None:
+                spans.append((m.start(), m.end(), value, name))
+    spans.sort()
+    # Labels are found on the folded text; folding keeps the length of Vietnamese text except for the
+    # punctuation it collapses, so positions are mapped through a per-character fold instead.
+    folded = "".join(_fold_char(c) for c in text.lower())
+    labels = [(m.start(), next(k for k, v in m.groupdict().items() if v), m.group(0))
+              for m in _label_pattern().finditer(folded)]
+    out = []
+    for start, _end, value, name in spans:
+        if now is not None and value > now:
+            continue
+        before = [lb for lb in labels if lb[0] < start]
+        kind = label = None
+        if before:
+            pos, group, _ = before[-1]
+            kind = {"p": "published", "u": "updated", "w": "weekday"}[group[0]]
+            label = text[pos: pos + len(before[-1][2])]
+        out.append(Hit(value, name, start, kind, label))
+    return out
+
+
+def _fold_char(c: str) -> str:
+    folded = vocab.fold(c)
+    return folded[0] if folded else " "
+
+
+def best(found: list[Hit]) -> Hit | None:
+    """The original date among several: a published-labelled one, else the first that is not an update."""
+    for kind in ("published", "weekday", None, "updated"):
+        for h in found:
+            if h.kind == kind:
+                return h
+    return None
+
+
+def parse_text(text: str, now: datetime | None = None) -> FoundDate | None:
+    """A date inside a short text (the first full date; published label preferred over updated)."""
+    h = best(hits(text, now))
+    return FoundDate(h.value, f"text:{h.pattern}") if h else None
+
+
+def parse_listing_date(value: str | None) -> datetime | None:
+    """A listing JSON date (`createdDate`, `dateDisplay`): dd/MM/yyyy[ hh:mm[:ss]] or yyyy/MM/dd."""
+    if not value:
+        return None
+    found = parse_text(str(value))
+    return found.value if found else None
