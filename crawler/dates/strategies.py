@@ -12,8 +12,15 @@ from crawler.dates.text import FoundDate, best, hits, parse_text, rules
 URL_DATE = re.compile(r"/(?P<y>20\d{2}|19\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
 
 
+@lru_cache(maxsize=1)
+def _any_selector() -> str:
+    return ", ".join(entry["css"] for entry in rules()["selectors"])
+
+
 def platform_selectors(doc, url, now) -> FoundDate | None:
     """1. The date elements of the platform and the known CMSs (rules/dates.yaml `selectors`)."""
+    if not regions.css(_any_selector())(doc):  # most pages (listings, static pages) carry none: one walk to know
+        return None
     body_set = set(regions.bodies(doc))
     for entry in rules()["selectors"]:
         for el in regions.css(entry["css"])(doc):
