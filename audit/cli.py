@@ -19,8 +19,32 @@ from audit.period import Period, PeriodError
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 
 
+_ARGPARSE_VN = (("unrecognized arguments", "tham số không nhận ra"),
+                ("the following arguments are required", "thiếu tham số bắt buộc"),
+                ("invalid choice", "lựa chọn không hợp lệ"), ("choose from", "chọn một trong"),
+                ("expected one argument", "cần một giá trị"), ("invalid int value", "không phải số nguyên"),
+                ("not allowed with argument", "không dùng cùng với"), ("argument ", "tham số "))
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Vietnamese: users read the help, scripts read the exit code."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "lệnh"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def format_usage(self):
+        return super().format_usage().replace("usage:", "cách dùng:", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage:", "cách dùng:", 1)
+
     def error(self, message):  # one line, exit 2, like every other user mistake
+        for english, vietnamese in _ARGPARSE_VN:
+            message = message.replace(english, vietnamese)
         sys.stderr.write(f"portal-audit: lỗi: {message}\n")
         sys.exit(EXIT_USAGE)
 
