@@ -2,7 +2,8 @@
 
 Exit codes of run, score, nightly and check: 0 every audited portal passes; 1 a portal fails; 2 usage or
 configuration error (nothing written); 3 no portal fails but at least one could not be evaluated at all
-(unreachable). `override` exits 0 or 2.
+(unreachable); 4 (run, nightly, replay) another crawl holds the database's run lock, nothing done. `replay` exits like
+`run`; `override` and `archive` exit 0 or 2.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from audit.errors import ConfigError
 from audit.period import Period, PeriodError
 
-EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_LOCKED = 0, 1, 2, 3, 4
 
 
 _ARGPARSE_VN = (("unrecognized arguments", "tham số không nhận ra"),
@@ -67,9 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--overrides", metavar="FILE",
                         help="tệp điều chỉnh thủ công đã duyệt: ghi vào cơ sở dữ liệu trước khi chấm")
 
+    def with_archive(sp):
+        sp.add_argument("--archive", metavar="DIR",
+                        help="thư mục kho lưu trữ WARC (mặc định: $PORTAL_AUDIT_ARCHIVE, hoặc warc/ cạnh tệp SQLite, "
+                             "hoặc ~/.local/share/portal-audit/warc)")
+
     run = sub.add_parser("run", help="thu thập, chấm điểm, viết báo cáo")
     common(run, True)
     with_overrides(run)
+    with_archive(run)
     run.add_argument("--lookback-months", type=int, default=None,
                      help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: 0 — từ đầu kỳ)")
     score = sub.add_parser("score", help="chấm lại từ dữ liệu đã thu thập (không cần mạng)")
@@ -82,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--registry")
     nightly.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
     with_overrides(nightly)
+    with_archive(nightly)
+    replay = sub.add_parser("replay", help="thu thập lại từ kho lưu trữ WARC của một lượt (không dùng mạng), chấm điểm")
+    common(replay, False)
+    with_overrides(replay)
+    replay.add_argument("--run", dest="replay_run", type=int, required=True, metavar="ID",
+                        help="lượt thu thập cần phát lại")
+    archive = sub.add_parser("archive", help="kho lưu trữ WARC: xóa bản lưu cũ theo hạn lưu giữ")
+    archive.add_argument("--prune", action="store_true", required=True, help="xóa tệp WARC của các lượt cũ")
+    archive.add_argument("--keep-days", type=int, help="giữ các lượt trong N ngày gần nhất "
+                         "(mặc định: $PORTAL_AUDIT_ARCHIVE_KEEP_DAYS hoặc 90)")
+    archive.add_argument("--keep-runs", type=int, help="giữ N lượt gần nhất (mặc định: $PORTAL_AUDIT_ARCHIVE_KEEP_RUNS)")
+    archive.add_argument("--db", help="URL SQLAlchemy")
     check = sub.add_parser("check", help="kiểm tra ngưỡng đạt trên kết quả đã lưu; viết check.json và junit.xml")
     common(check, True)
     override = sub.add_parser("override", help="điều chỉnh thủ công điểm một tiêu chí (ghi, liệt kê, rút lại)")
@@ -123,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             args.period, args.start, args.end, args.portal = f"{today:%Y-%m}", None, None, []
             args.lookback_months = None
             return _run(args, crawl=True)
+        if args.command == "replay":
+            return _replay(args)
+        if args.command == "archive":
+            return _archive(args)
         if args.command == "check":
             return _check(args)
         if args.command == "override":
@@ -136,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(Path(args.out), limit=args.portals)
     except (ConfigError, PeriodError) as exc:
         sys.stderr.write(f"portal-audit: lỗi: {exc}\n")
-        return EXIT_USAGE
+        from storage.lock import LockedError
+        return EXIT_LOCKED if isinstance(exc, LockedError) else EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("portal-audit: đã dừng theo yêu cầu\n")
         return 130
@@ -152,12 +176,96 @@ def _run(args, crawl: bool) -> int:
         reviewed = load_file(args.overrides, registry, rubrics)
     from storage.db import open_db
     engine = open_db(args.db)
+    archive = None
+    if crawl:
+        from storage.archive import archive_root, retention_from_env
+        archive = archive_root(engine, getattr(args, "archive", None))
+        retention = retention_from_env() if args.command == "nightly" else None
+    run_id = getattr(args, "run_id", None)
+    if run_id is not None:
+        _finished_run(engine, run_id)
     if reviewed:
         from audit.override_cli import store_all
         print(store_all(engine, reviewed, registry))
-    return execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
-                   lookback_months=getattr(args, "lookback_months", None), run_id=getattr(args, "run_id", None),
-                   config=config)
+    code = execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
+                   lookback_months=getattr(args, "lookback_months", None), run_id=run_id,
+                   config=config, archive=archive)
+    if crawl and args.command == "nightly":
+        from storage.archive import prune
+        done = prune(engine, keep_days=retention[0], keep_runs=retention[1])
+        if done["files"]:
+            print(f"Kho lưu trữ: đã xóa {done['files']} tệp WARC ({done['bytes'] / 1e6:.1f} MB) của "
+                  f"{done['runs']} lượt cũ theo hạn lưu giữ.")
+    return code
+
+
+def _finished_run(engine, run_id: int) -> None:
+    """`score --run-id`: only a finished run is ever scored."""
+    from storage.db import sessions
+    from storage.models import CrawlRun
+    with sessions(engine)() as s:
+        run = s.get(CrawlRun, run_id)
+        if run is None:
+            raise ConfigError(f"--run-id {run_id}: không có lượt thu thập này")
+        if run.status != "done":
+            raise ConfigError(f"--run-id {run_id}: lượt chưa hoàn tất (trạng thái {run.status}), không được chấm")
+
+
+def _replay(args) -> int:
+    """Re-crawl a stored run from its WARC archive into a new run (no network), then score it."""
+    from storage.db import open_db, sessions
+    from storage.models import CrawlRun, PortalCrawl
+    from sqlalchemy import select
+
+    if not args.period and not args.start:
+        engine = open_db(args.db)
+        with sessions(engine)() as s:
+            run = s.get(CrawlRun, args.replay_run)
+            stored = ((run.summary or {}).get("period") if run else None) or {}
+        if not stored:
+            raise ConfigError(f"--period: lượt {args.replay_run} không ghi kỳ đánh giá; cần --period YYYY-MM")
+        args.start, args.end = stored["from"], stored["to"]
+        engine.dispose()
+    period, rubrics, registry, portals, out, config = _prepare(args)
+    reviewed = None
+    if getattr(args, "overrides", None):
+        from audit.overrides import load_file
+        reviewed = load_file(args.overrides, registry, rubrics)
+    engine = open_db(args.db)
+    with sessions(engine)() as s:
+        crawled = list(s.scalars(select(PortalCrawl.portal_id).where(PortalCrawl.run_id == args.replay_run)
+                                 .order_by(PortalCrawl.id)))
+    if not crawled:
+        raise ConfigError(f"--run {args.replay_run}: không có lượt thu thập này (hoặc lượt không có cổng nào)")
+    known = {p.id: p for p in registry}
+    unknown = [pid for pid in crawled if pid not in known]
+    if unknown:
+        raise ConfigError(f"--run {args.replay_run}: cổng {unknown[0]} không có trong registry "
+                          f"{args.registry or 'đi kèm'}")
+    wanted = set(args.portal) if args.portal else set(crawled)
+    portals = [p for p in registry if p.id in wanted and p.id in set(crawled)]
+    if reviewed:
+        from audit.override_cli import store_all
+        print(store_all(engine, reviewed, registry))
+    return execute(engine, portals, rubrics, period, out, crawl=True, registry=registry, config=config,
+                   replay_of=args.replay_run)
+
+
+def _archive(args) -> int:
+    from storage.archive import prune, retention_from_env
+    from storage.db import open_db
+    for name in ("keep_days", "keep_runs"):
+        if getattr(args, name) is not None and getattr(args, name) < 0:
+            raise ConfigError(f"--{name.replace('_', '-')}: cần một số nguyên không âm")
+    days, runs = retention_from_env()
+    if args.keep_days is not None or args.keep_runs is not None:
+        days, runs = args.keep_days, args.keep_runs
+    engine = open_db(args.db)
+    done = prune(engine, keep_days=days, keep_runs=runs)
+    print(f"Kho lưu trữ: đã xóa {done['files']} tệp WARC ({done['bytes'] / 1e6:.1f} MB) của {done['runs']} lượt "
+          f"(giữ {'mọi lượt' if days is None else f'{days} ngày'}"
+          f"{'' if runs is None else f', tối đa {runs} lượt'}).")
+    return EXIT_PASS
 
 
 def _prepare(args):
@@ -209,16 +317,32 @@ def _exit_code(counts: dict) -> int:
 
 
 def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=None, lookback_months=None,
-            run_id=None, progress: bool | None = None, config=None) -> int:
+            run_id=None, progress: bool | None = None, config=None, archive=None, replay_of=None) -> int:
+    """Crawl (unless `crawl` is false), score and write every output. A crawl holds the database's run lock from
+    before the crawl until the results are stored (storage/lock.py)."""
+    if not crawl:
+        return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
+    from crawler.runner import crawl as do_crawl, summary_line
+    from storage.db import sessions
+    from storage.lock import RunLock
+    from storage.models import CrawlRun
+
+    with RunLock(engine):
+        lookback_from = _months_before(period.start, lookback_months or 0)
+        show = sys.stderr.isatty() if progress is None else progress
+        run_id = do_crawl(engine, portals, lookback_from, progress=show, archive=archive, period=period,
+                          replay_of=replay_of)
+        with sessions(engine)() as s:
+            summary = s.get(CrawlRun, run_id).summary
+        print(summary_line(run_id, summary), flush=True)
+        return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
+
+
+def _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config) -> int:
     from audit.engine import score_period
     from audit.report import render_report
     from audit.results import dump_results
 
-    if crawl:
-        from crawler.runner import crawl as do_crawl
-        lookback_from = _months_before(period.start, lookback_months or 0)
-        show = sys.stderr.isatty() if progress is None else progress
-        run_id = do_crawl(engine, portals, lookback_from, progress=show)
     scored: list = []
     doc = score_period(engine, portals, rubrics, period, run_id=run_id, registry=registry, config=config, sink=scored)
     out.mkdir(parents=True, exist_ok=True)

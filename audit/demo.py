@@ -68,8 +68,10 @@ def run_demo(out: Path, limit: int | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     period = previous_month(date.today())
     db = out / "demo.db"
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+    import shutil
+    shutil.rmtree(out / "warc", ignore_errors=True)  # the previous demo's evidence archive (beside demo.db)
     started = time.monotonic()
     print(f"1/4 Khởi động trang trại cổng ngoại tuyến (127.0.0.x)…", flush=True)
     with FarmProcess(out) as registry_path:

@@ -94,9 +94,12 @@ def _crawl_extra(s, portal_id, run_id, facts) -> dict:
 
 def _store(Session, doc, period, run_ids) -> None:
     """Replace this period's stored scores in one transaction: all or nothing."""
+    from storage.archive import latest_copies
     now = datetime.now()
     with Session.begin() as s:
+        copies = {rid: latest_copies(s, rid) for rid in set(run_ids.values()) if rid is not None}
         for entry in doc["portals"]:
+            archived = copies.get(run_ids.get(entry["id"]), {})
             s.execute(delete(PeriodScore).where(PeriodScore.portal_id == entry["id"],
                                                 PeriodScore.period_from == period.start,
                                                 PeriodScore.period_to == period.end))
@@ -107,7 +110,9 @@ def _store(Session, doc, period, run_ids) -> None:
                 cr = CriterionResult(position=i, code=c["code"], title=c["title"], points=c["points"],
                                      max_points=c["max_points"], state=c["state"], summary=c["summary"])
                 cr.findings = [Finding(position=j, url=e.get("url"), title=e.get("title"),
-                                       published_at=e.get("published_at"), note=e.get("note"))
+                                       published_at=e.get("published_at"), note=e.get("note"),
+                                       warc_file=archived.get(e.get("url"), (None, None))[0],
+                                       warc_offset=archived.get(e.get("url"), (None, None))[1])
                                for j, e in enumerate(c["evidence"])]
                 ps.criteria.append(cr)
             s.add(ps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -18,6 +19,7 @@ from crawler import vocab
 from crawler.dates import parse_listing_date, parse_text
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+STRAY_END = re.compile(r"</(?:body|html)\s*>", re.I)
 BLOCK_TAGS = {"p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3", "h4", "h5", "h6", "section", "footer",
               "header", "table", "ul", "ol", "dd", "dt", "span_block"}
 FILE_LINK = re.compile(r"(/documents/|\.pdf\b|\.docx?\b|\.xlsx?\b|\.zip\b|download|tai-ve|/file)", re.I)
@@ -36,14 +38,34 @@ class PageLink:
     region: str  # menu | footer | sidebar | content
 
 
-def decode(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text the way browsers do: HTTP header, then <meta charset>, then BOM/UTF-8 sniffing."""
-    return html_to_unicode(content_type, body)[1]
+# Single-byte code pages a server may claim by default (Apache/IIS settings, old templates) while the bytes are UTF-8.
+_LEGACY_SINGLE_BYTE = {"cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii",
+                       "us-ascii", "cp1258", "windows-1258"}
+
+
+def decode(body: bytes, content_type: str | bytes | None = None) -> str:
+    """Bytes to NFC text: BOM, HTTP header, <meta charset>, then sniffing (w3lib, as browsers do), with one
+    correction: a page declared in a single-byte code page whose bytes are valid UTF-8 with multi-byte sequences is
+    UTF-8 (mis-declared; real windows-125x Vietnamese text is practically never valid UTF-8). NFC because legacy
+    windows-1258 pages write tones as combining marks after the letter ("e" + U+0302 + U+0301 for "ế")."""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    encoding, text = html_to_unicode(content_type, body)
+    if encoding.lower().replace("_", "-") in _LEGACY_SINGLE_BYTE and not body.isascii():
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return unicodedata.normalize("NFC", text)
 
 
 def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
     text = decode(body) if isinstance(body, bytes) else body
     text = XML_DECLARATION.sub("", text, count=1).strip()  # lxml refuses str input that declares an encoding
+    # A stray </body> or </html> mid-page (templates glued together) makes libxml2 drop the rest of the page;
+    # browsers keep reading into the body (HTML5 "after body" mode). Closing tags of body/html are implied at the
+    # end anyway, so dropping them all reads the page as a browser shows it.
+    text = STRAY_END.sub("", text)
     try:
         doc = lxml_html.document_fromstring(text or "<html></html>")
     except (ValueError, etree.ParserError):
@@ -431,13 +453,23 @@ def widget_items(doc) -> list[dict]:
     return out
 
 
+_PAGE_PARAM = re.compile(r"[?&](?:page|cur|pageNum|_cur|p)=(\d+)")
+
+
 def next_pages(doc, current: str) -> list[str]:
-    """Classic pagination links (`?page=N`, `cur=N`, `pageNum=N`, "Trang sau", "»")."""
+    """Classic pagination links (`?page=N`, `cur=N`, `pageNum=N`, "Trang sau", "»"). A link that names the page
+    already shown is not pagination but a sort/filter variant of it (`?sort=…&page=2` on page 2): following those
+    gives endless distinct URLs of the same listing."""
+    here = _PAGE_PARAM.search(current)
+    here_num = here.group(1) if here else "1"
     out = []
     for a in doc.iter("a"):
         href = a.get("href") or ""
         label = vocab.fold(a.text_content())
-        if re.search(r"[?&](page|cur|pageNum|_cur|p)=\d+", href) or label in ("trang sau", "sau", "tiep"):
+        numbered = _PAGE_PARAM.search(href)
+        if numbered or label in ("trang sau", "sau", "tiep"):
+            if numbered and numbered.group(1) == here_num:
+                continue
             if href != current and href not in out:
                 out.append(href)
     return out

@@ -5,15 +5,18 @@ Scrapy's reactor cannot be restarted within a process, so a process runs at most
 from __future__ import annotations
 
 import os
+import time
 from datetime import date, datetime
+from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
+from audit.errors import ConfigError
 from crawler import settings as default_settings
 from crawler.spiders.portal import PortalSpider
-from storage.models import CrawlRun, PortalCrawl, PortalRow
+from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
 from storage.db import sessions
 
 
@@ -27,25 +30,104 @@ def sync_portals(engine, portals) -> None:
             s.add(row)
 
 
-def crawl(engine, portals, lookback_from: date, progress: bool = False, overrides: dict | None = None) -> int:
-    """Crawl `portals`, store facts under a new run, and return the run id."""
+class ReplayError(ConfigError):
+    """The run to replay cannot be replayed (exit 2, nothing written)."""
+
+
+def crawl(engine, portals, lookback_from: date, progress: bool = False, overrides: dict | None = None, *,
+          archive: Path | None = None, period=None, replay_of: int | None = None) -> int:
+    """Crawl `portals`, store facts under a run, archive every fetch, and return the run id.
+
+    The caller holds storage.lock.RunLock, so a run still marked `running` was interrupted (crash, kill -9, power
+    loss). The newest such run is resumed when it covered the same portals and look-back: its facts are dropped and
+    the spider reads everything again, answered from the run's archive for what was already fetched and from the
+    network for the rest (crawler/archive.py) — nothing lost, nothing stored twice, nothing fetched twice. Other
+    interrupted runs are marked `failed` (superseded). With `replay_of`, a new run re-reads that run's archive
+    without any network."""
+    from crawler.archive import run_folder
+    from storage.archive import archive_root, folder_files, run_files
+
     sync_portals(engine, portals)
     started = datetime.now()
+    mode, sources, resumed = "record", [], None
+    settings_note = {"robots": os.environ.get("PORTAL_AUDIT_IGNORE_ROBOTS") != "1"}
     with sessions(engine).begin() as s:
-        run = CrawlRun(started_at=started, status="running", lookback_from=lookback_from, summary={})
-        s.add(run)
-        s.flush()
+        if replay_of is not None:
+            orig = s.get(CrawlRun, replay_of)
+            if orig is None:
+                raise ReplayError(f"--run {replay_of}: không có lượt thu thập này")
+            if orig.status != "done":
+                raise ReplayError(f"--run {replay_of}: lượt chưa hoàn tất (trạng thái {orig.status})")
+            if not orig.archive_dir:
+                raise ReplayError(f"--run {replay_of}: lượt không có kho lưu trữ WARC (chưa lưu hoặc đã xóa theo hạn lưu giữ)")
+            root = Path(orig.archive_dir)
+            sources = run_files(s, orig.id)
+            missing = [f for f in sources if not (root / f).is_file()]
+            if not sources or missing:
+                raise ReplayError(f"--run {replay_of}: thiếu tệp WARC {root / (missing[0] if missing else f'run-{orig.id}')}")
+            mode, started, lookback_from = "replay", orig.started_at, orig.lookback_from
+            settings_note = dict((orig.summary or {}).get("settings") or settings_note)
+            run = CrawlRun(started_at=started, status="running", lookback_from=lookback_from,
+                           summary={"period": (orig.summary or {}).get("period"), "settings": settings_note},
+                           archive_dir=str(root), replay_of=orig.id)
+            s.add(run)
+            s.flush()
+        else:
+            root = archive if archive is not None else archive_root(engine)
+            ids = {p.id for p in portals}
+            interrupted = s.scalars(select(CrawlRun).where(CrawlRun.status == "running")
+                                    .order_by(CrawlRun.id.desc())).all()
+            for old in interrupted:
+                covered = set(s.scalars(select(PortalCrawl.portal_id).where(PortalCrawl.run_id == old.id)))
+                if resumed is None and old.replay_of is None and covered == ids and \
+                        old.lookback_from == lookback_from and old.archive_dir:
+                    resumed = old
+                    continue
+                old.status = "failed"
+                old.summary = {**(old.summary or {}), "interrupted": True}
+            if resumed is not None:
+                run = resumed
+                root, started, mode = Path(run.archive_dir), run.started_at, "resume"
+                sources = folder_files(root, run)
+                s.execute(delete(Fact).where(Fact.run_id == run.id))
+                s.execute(delete(PortalCrawl).where(PortalCrawl.run_id == run.id))
+                run.summary = {**(run.summary or {}), "resumed": int((run.summary or {}).get("resumed", 0)) + 1}
+                for old in interrupted:
+                    if old is not run:
+                        old.summary = {**old.summary, "superseded_by": run.id}
+            else:
+                run = CrawlRun(started_at=started, status="running", lookback_from=lookback_from,
+                               summary={"settings": settings_note}, archive_dir=str(root))
+                if period is not None:
+                    run.summary = {**run.summary, "period": {"from": period.start.isoformat(),
+                                                             "to": period.end.isoformat()}}
+                s.add(run)
+                s.flush()
+                for old in interrupted:
+                    old.summary = {**old.summary, "superseded_by": run.id}
         run_id = run.id
         for p in portals:
             s.add(PortalCrawl(run_id=run_id, portal_id=p.id, status="not_crawled", started_at=started))
+    if resumed is not None:
+        print(f"Tiếp tục lượt thu thập {run_id} bị gián đoạn (bắt đầu {started:%d/%m/%Y %H:%M}): "
+              f"{len(sources)} tệp WARC đã lưu được dùng lại.", flush=True)
+    session_started = time.monotonic()
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("PORTAL_AUDIT_DB", engine.url.render_as_string(hide_password=False))
     settings.set("PORTAL_AUDIT_RUN_ID", run_id)
     settings.set("PORTAL_AUDIT_PORTALS", len(portals))
     settings.set("PORTAL_AUDIT_PROGRESS", progress)
-    if os.environ.get("PORTAL_AUDIT_IGNORE_ROBOTS") == "1":  # auditors with written permission only (README)
+    settings.set("PORTAL_AUDIT_ARCHIVE_MODE", mode)
+    settings.set("PORTAL_AUDIT_ARCHIVE_DIR", str(root))
+    settings.set("PORTAL_AUDIT_ARCHIVE_SOURCES", sources)
+    settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", run_folder(run_id, started))
+    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.archive.ArchiveMiddleware": 950})
+    if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
+    if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)
+        settings.set("AUTOTHROTTLE_ENABLED", False)
+        settings.set("CONCURRENT_REQUESTS", 1024)
     for key, value in (overrides or {}).items():
         settings.set(key, value)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
@@ -53,16 +135,41 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
     process.start()
     finished = datetime.now()
+    from storage.archive import link_pages
+    from storage.models import ArchiveRecord
     with sessions(engine).begin() as s:
         run = s.get(CrawlRun, run_id)
         rows = s.scalars(select(PortalCrawl).where(PortalCrawl.run_id == run_id)).all()
+        linked = link_pages(s, run_id)
+        records = s.scalar(select(func.count()).select_from(ArchiveRecord).where(ArchiveRecord.run_id == run_id))
+        files = run_files(s, run_id)
+        size = sum((Path(run.archive_dir) / f).stat().st_size for f in files if (Path(run.archive_dir) / f).exists())
         run.finished_at, run.status = finished, "done"
         run.summary = {
+            **{k: v for k, v in (run.summary or {}).items() if k in ("period", "settings", "resumed")},
             "portals": len(rows),
             "ok": sum(r.status == "ok" for r in rows),
             "failed": {r.portal_id: r.status for r in rows if r.status != "ok"},
             "pages": sum(r.pages for r in rows),
             "errors": sum(r.errors for r in rows),
-            "seconds": round((finished - started).total_seconds(), 1),
+            "seconds": round(time.monotonic() - session_started, 1),
+            "archive": {"records": records, "files": len(files), "bytes": size, "pages_linked": linked},
         }
+        if run.replay_of is not None:
+            run.summary["replay_of"] = run.replay_of
     return run_id
+
+
+def summary_line(run_id: int, summary: dict) -> str:
+    """The run summary printed at the end of `run`, `nightly` and `replay` (also stored in crawl_run.summary)."""
+    failed = summary.get("portals", 0) - summary.get("ok", 0)
+    archive = summary.get("archive") or {}
+    extra = ""
+    if summary.get("replay_of"):
+        extra = f", phát lại từ lượt {summary['replay_of']}"
+    elif summary.get("resumed"):
+        extra = ", đã tiếp tục sau gián đoạn"
+    return (f"Lượt thu thập {run_id}: {summary.get('portals', 0)} cổng ({summary.get('ok', 0)} truy cập được, "
+            f"{failed} không), {summary.get('pages', 0)} trang, {summary.get('errors', 0)} lỗi, "
+            f"{summary.get('seconds', 0):.0f} giây; kho lưu trữ: {archive.get('records', 0)} bản ghi, "
+            f"{archive.get('bytes', 0) / 1e6:.1f} MB{extra}")

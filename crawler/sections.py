@@ -52,11 +52,15 @@ def from_label(label: str | None, where: str = "menu") -> Decision | None:
     return Decision(m.key, f"{where}:{m.evidence}", _conf(f"{where}_exact" if exact else f"{where}_partial"))
 
 
-def from_url(url: str) -> Decision | None:
+def from_url(url: str, base_path: str | None = None) -> Decision | None:
     """Path segments from the last section-like one backwards; within a segment the longest pattern wins, so
     `/van-ban/chi-dao-dieu-hanh` is chi-dao-dieu-hanh. Article slugs and everything after Liferay's `/-/` are
-    skipped: they name the article."""
+    skipped: they name the article. `base_path` (the portal's own prefix, e.g. `/web/so-tai-chinh`) names the
+    portal, not a section: `/web/so-tai-chinh/thu-vien-video` is not the finance section."""
     path = unquote(urlsplit(url).path).lower().split("/-/")[0]
+    base = unquote(base_path or "").lower().rstrip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):]
     segments = [s for s in path.split("/") if s and s not in ("web", "pages", "vi", "portal")]
     voc = vocab.sections()
     for seg in reversed(segments):

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--now", help="ISO datetime the farm's content ends at (default: now, to the minute)")
     s.add_argument("--port", type=int, default=0, help="0 = pick a free port")
     s.add_argument("--registry-out", help="where to write the farm registry CSV")
+    s.add_argument("--no-faults", action="store_true", help="serve every portal up and well-behaved (benchmarks)")
     t = sub.add_parser("truth", help="write the expected audit result")
     t.add_argument("--period", help="YYYY-MM")
     t.add_argument("--from", dest="date_from")
@@ -56,13 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--registry", help="farm registry written by serve (gives the port)")
     t.add_argument("--port", type=int, help="farm port, instead of --registry")
     t.add_argument("--out", required=True)
+    t.add_argument("--no-faults", action="store_true", help="the truth of a farm served with --no-faults")
     args = ap.parse_args(argv)
 
     if args.cmd == "serve":
         from farm.server import serve
 
         out = args.registry_out or str(Path(tempfile.gettempdir()) / "portal-audit-farm" / "registry.csv")
-        serve(args.seed, _now(args.now), args.port, out)
+        serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults)
         return 0
 
     from farm.portals import port_from_registry
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         raise SystemExit("truth needs --registry PATH or --port N (link URLs contain the port)")
     start, end = _period(args)
-    doc = expected(args.seed, _now(args.now), start, end, port)
+    doc = expected(args.seed, _now(args.now), start, end, port, faults=not args.no_faults)
     Path(args.out).write_text(dumps(doc), encoding="utf-8")
     print(f"truth: {len(doc['portals'])} portals, period {start}..{end} -> {args.out}", file=sys.stderr)
     return 0

@@ -81,6 +81,12 @@ def allocate(n: int, weights: dict[str, float], rng: random.Random) -> list[str]
     return states
 
 
+def pins() -> dict[str, tuple[str, str, str]]:
+    from farm.faults import pins as fault_pins  # faults.py imports model.py, which imports this module's users
+
+    return fault_pins()
+
+
 @lru_cache(maxsize=8)
 def feature_table(seed: int) -> dict[str, dict[str, str]]:
     """portal id -> feature -> state."""
@@ -101,6 +107,10 @@ def feature_table(seed: int) -> dict[str, dict[str, str]]:
             states = allocate(len(dealt), weights, random.Random(f"{seed}:design:{group}:{feature}"))
             for p, s in zip(dealt, states):
                 table[p.id][feature] = s
+    # A fault that breaks a section needs the section: pin it when the deal left it out (farm/faults.py).
+    for pid, (feature, absent, present) in pins().items():
+        if table[pid].get(feature) == absent:
+            table[pid][feature] = present
     for p in portals:
         if group_of(p) == "province":
             prof = dict(PROVINCE)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+from urllib.parse import urlencode
 
 from farm.formats import created_date, dmy, esc, gson
 from farm.model import Item, PortalModel, Section
@@ -118,3 +119,20 @@ def _widget(m: PortalModel, sec: Section, args: dict[str, str]) -> str:
         nav.append("</ul>")
         out.append("".join(nav))
     return "".join(out)
+
+
+FILTERS = [("Mới nhất", "moi-nhat"), ("Cũ nhất", "cu-nhat"), ("Theo tiêu đề", "tieu-de"), ("Xem nhiều", "xem-nhieu")]
+FILTER_PARAMS = ["sort", "order", "nam", "linh-vuc", "loai"]
+
+
+def filter_bar(m: PortalModel, args: dict[str, str]) -> str:
+    """Sort/filter links (query-explosion fault): each adds one more parameter to the current query and keeps the
+    current page number, so every page links to new, distinct URLs of the same listing, without end."""
+    key = "cur" if m.theme.listing == "widget" and m.theme.widget_pager == "cur" else "page"
+    n = len(args)
+    name = FILTER_PARAMS[n % len(FILTER_PARAMS)] + (str(n // len(FILTER_PARAMS)) if n >= len(FILTER_PARAMS) else "")
+    links = []
+    for label, value in FILTERS:
+        query = {**args, name: value, key: args.get(key) or "1"}
+        links.append(f'<a class="filter" href="?{esc(urlencode(query))}">{esc(label)}</a>')
+    return f'<div class="list-tools">Sắp xếp: {" | ".join(links)}</div>'

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from farm import vocab
 from farm.chrome import intro_subpages, page
 from farm.formats import detail_date_html, dmy, esc
-from farm.listing import category_body
+from farm.listing import category_body, filter_bar
 from farm.model import Item, PortalModel, Section, monday_of
 
 QA_PORTLET = "answered_questions_WAR_bacninhportlet"
@@ -37,8 +37,11 @@ def home(m: PortalModel, port: int) -> str:
 
 
 # ---- listings and articles ------------------------------------------------------------------------------------------
-def category(m: PortalModel, sec: Section, port: int, args: dict[str, str]) -> str:
-    return page(m, port, sec.label, category_body(m, sec, port, args), trail=[(sec.href, sec.label)])
+def category(m: PortalModel, sec: Section, port: int, args: dict[str, str], explode: bool = False) -> str:
+    body = category_body(m, sec, port, args)
+    if explode:
+        body = filter_bar(m, args) + body
+    return page(m, port, sec.label, body, trail=[(sec.href, sec.label)])
 
 
 def article(m: PortalModel, it: Item, port: int, print_version: bool = False) -> str:
@@ -206,7 +209,7 @@ $(document).ready(function() {{ loadQuestions(1); }});
     return page(m, port, sec.label, _portlet(QA_PORTLET, sec.label, inner), trail=[(sec.href, sec.label)])
 
 
-def schedule(m: PortalModel, sec: Section, port: int, args: dict[str, str]) -> str:
+def schedule(m: PortalModel, sec: Section, port: int, args: dict[str, str], endless: bool = False) -> str:
     this_monday = monday_of(m.now.date())
     try:
         monday = monday_of(date.fromisoformat(args.get("week") or ""))
@@ -224,11 +227,12 @@ def schedule(m: PortalModel, sec: Section, port: int, args: dict[str, str]) -> s
         body.append(f'<tr><th class="leader">{esc(name)}<br><small>{esc(position)}</small></th>{tds}</tr>')
     nav = []
     # Navigation is bounded: nothing before the history start, at most two empty weeks after the current one.
-    if monday - timedelta(days=7) >= monday_of(m.history_start):
+    # (The endless-calendar fault drops both bounds: weeks before the history and after now, forever.)
+    if endless or monday - timedelta(days=7) >= monday_of(m.history_start):
         nav.append(f'<a class="prev-week" href="?week={(monday - timedelta(days=7)).isoformat()}">« Tuần trước</a>')
     if monday != this_monday:
         nav.append(f'<a class="this-week" href="?week={this_monday.isoformat()}">Tuần này</a>')
-    if monday + timedelta(days=7) <= this_monday + timedelta(days=14):
+    if endless or monday + timedelta(days=7) <= this_monday + timedelta(days=14):
         nav.append(f'<a class="next-week" href="?week={(monday + timedelta(days=7)).isoformat()}">Tuần sau »</a>')
     inner = (f'<h3 class="week-title">Lịch công tác tuần từ ngày {dmy(days[0])} đến ngày {dmy(days[4])}</h3>'
              f'<div class="week-nav">{" | ".join(nav)}</div>'

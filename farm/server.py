@@ -43,7 +43,19 @@ class FarmResource(resource.Resource):
         request.setHeader(b"content-type", resp.content_type.encode())
         if resp.location:
             request.setHeader(b"location", resp.location.encode())
+        if resp.delay:
+            # Slow-portal fault: answer later without blocking the reactor (other portals keep being served).
+            request.setHeader(b"content-length", str(len(resp.body)).encode())
+            reactor.callLater(resp.delay, _finish_later, request, resp.body)
+            return server.NOT_DONE_YET
         return resp.body
+
+
+def _finish_later(request, body: bytes) -> None:
+    if request.finished or request.channel is None:  # the client gave up meanwhile
+        return
+    request.write(body)
+    request.finish()
 
 
 class _QuietSite(server.Site):
@@ -52,9 +64,10 @@ class _QuietSite(server.Site):
 
 
 def listen_all(site: FarmSite, port: int) -> int:
-    """Listen on every portal address but the down one; returns the port (chosen on the first address if 0)."""
+    """Listen on every portal address but the down one (unless faults are off); returns the port (chosen on the
+    first address if 0)."""
     factory = _QuietSite(FarmResource(site))
-    up = [p for p in load_portals() if not p.down]
+    up = [p for p in load_portals() if not (site.faults and p.down)]
     for attempt in range(20):
         listeners = []
         try:
@@ -73,8 +86,8 @@ def listen_all(site: FarmSite, port: int) -> int:
     raise RuntimeError("farm: could not find a port free on all 119 addresses")
 
 
-def serve(seed: int, now: datetime, port: int, registry_out: str | Path) -> None:
-    site = FarmSite(seed, now, port)
+def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults: bool = True) -> None:
+    site = FarmSite(seed, now, port, faults=faults)
     chosen = listen_all(site, port)
     path = write_registry(registry_out, chosen)
     def stop(*_):
@@ -83,5 +96,6 @@ def serve(seed: int, now: datetime, port: int, registry_out: str | Path) -> None
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, stop)
-    print(f"farm ready: {len(load_portals())} portals on port {chosen}; registry {path}", flush=True)
+    state = "" if faults else " (faults off)"
+    print(f"farm ready: {len(load_portals())} portals on port {chosen}; registry {path}{state}", flush=True)
     reactor.run(installSignalHandlers=False)

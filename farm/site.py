@@ -6,10 +6,10 @@ request key: a crawl fetches each URL about once, and a repeat costs a dict look
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from farm import pages
+from farm import faults, pages
 from farm.chrome import intro_subpages
 from farm.formats import gson, ymd_slash
 from farm.listing import PORTLET, resource_response
@@ -28,21 +28,28 @@ class Response:
     content_type: str
     body: bytes
     location: str | None = None
+    delay: float = 0.0  # seconds the server waits before answering (slow-portal fault)
 
 
 class FarmSite:
-    def __init__(self, seed: int, now: datetime, port: int):
+    def __init__(self, seed: int, now: datetime, port: int, faults: bool = True):
         self.farm = Farm(seed, now)
         self.port = port
+        self.faults = faults  # False: every portal up and well-behaved (`serve --no-faults`)
         self._cache: dict[tuple, Response] = {}
         self._routes: dict[str, dict[str, tuple]] = {}
+        self._faulty = FaultLayer(self)
 
     # -- entry points ------------------------------------------------------------------------------------------
     def handle_address(self, address: str, method: str, path: str, args: dict[str, str]) -> Response:
+        """What a client connected to `address` gets: the portal's page, through its fault if it has one."""
         portal = portal_by_address(address)
-        if portal is None or portal.down:
+        if portal is None:
             return Response(404, HTML, pages.not_found(None, self.port).encode())
-        return self.handle(portal, method, path, args)
+        fault = faults.fault_of(portal.id, self.faults)
+        if fault is None:
+            return self.handle(portal, method, path, args)
+        return self._faulty.handle(fault, portal, method, path, args)
 
     def handle(self, portal: FarmPortal, method: str, path: str, args: dict[str, str]) -> Response:
         key = (portal.id, method if method == "POST" else "GET", path, tuple(sorted(args.items())))
@@ -103,7 +110,7 @@ class FarmSite:
         if lifecycle == "2":
             return self._resource(m, sec, args)
         if sec.page == "listing":
-            return _html(pages.category(m, sec, port, args))
+            return _html(pages.category(m, sec, port, args, explode=faults.trap(m, "query-explosion", self.faults)))
         renderer = {"intro": pages.intro, "history": pages.history, "access": pages.access,
                     "directory": pages.directory, "procedures": pages.procedures, "qa": pages.qa}.get(sec.page)
         if renderer is not None:
@@ -111,7 +118,7 @@ class FarmSite:
         if sec.page == "documents":
             return _html(pages.documents(m, sec, port, args))
         if sec.page == "schedule":
-            return _html(pages.schedule(m, sec, port, args))
+            return _html(pages.schedule(m, sec, port, args, endless=faults.trap(m, "endless-calendar", self.faults)))
         return Response(404, HTML, pages.not_found(m, port).encode())
 
     def _resource(self, m: PortalModel, sec, args: dict[str, str]) -> Response:
@@ -122,6 +129,58 @@ class FarmSite:
         if sec.page == "qa" and rid == "getQuestions" and ppid == pages.QA_PORTLET:
             return Response(200, JSON, qa_json(m, args).encode())
         return Response(404, JSON, b'{"error":"unknown resource"}')
+
+
+class FaultLayer:
+    """Serves a faulty portal: its normal responses (FarmSite.handle), broken the way its fault says."""
+
+    def __init__(self, site: FarmSite):
+        self.site = site
+        self._requests: dict[tuple, int] = {}  # flaky-5xx: requests seen per listing URL
+        self._huge: dict[str, Response] = {}
+
+    def handle(self, fault: faults.Fault, portal: FarmPortal, method: str, path: str, args: dict[str, str]) -> Response:
+        site, kind = self.site, fault.kind
+        m = site.farm.model(portal.id)
+        sec = m.sections.get(fault.section) if fault.section else None
+        target = sec.href if sec is not None and sec.href.startswith("/") else None
+        if kind == "down":  # the server never listens on it; a request that still arrives gets nothing useful
+            return Response(404, HTML, pages.not_found(None, site.port).encode())
+        if kind == "robots" and path == "/robots.txt":
+            body = f"User-agent: *\nDisallow: {target}\n" if target else "User-agent: *\nDisallow:\n"
+            return Response(200, "text/plain; charset=utf-8", body.encode())
+        if kind == "404-section" and target and path.rstrip("/") == target:
+            return Response(404, HTML, pages.not_found(m, site.port).encode())
+        if kind == "redirect-loop" and target and path in (target, target + "/"):
+            return Response(302, HTML, b"", location=target + "/" if path == target else target)
+        if kind == "huge-page" and target and path.rstrip("/") == target and not args:
+            if target not in self._huge:
+                page = site.handle(portal, method, path, args)
+                self._huge[target] = Response(200, HTML, faults.huge(page.body.decode("utf-8")).encode("utf-8"))
+            return self._huge[target]
+        if kind == "flaky-5xx" and self._is_listing(m, path):
+            key = (method, path, tuple(sorted(args.items())))
+            n = self._requests[key] = self._requests.get(key, 0) + 1
+            if n % 3 == 1:
+                return Response(503, HTML, b"<html><body><h1>503 Service Unavailable</h1></body></html>")
+        resp = site.handle(portal, method, path, args)
+        if not resp.content_type.startswith("text/html") or not resp.body:
+            return resp
+        if kind == "slow":
+            home = path in ("", "/", m.base, m.base + "/")
+            return replace(resp, delay=faults.slow_delay(m.seed, portal.id, path, args, home))
+        if kind == "malformed-html":
+            return replace(resp, body=faults.malform(resp.body.decode("utf-8")).encode("utf-8"))
+        if kind == "wrong-charset":
+            return replace(resp, content_type="text/html; charset=windows-1252")
+        if kind == "legacy-charset":
+            return replace(resp, content_type="text/html; charset=windows-1258",
+                           body=faults.to_cp1258(resp.body.decode("utf-8")))
+        return resp
+
+    @staticmethod
+    def _is_listing(m: PortalModel, path: str) -> bool:
+        return any(s.page == "listing" and path.rstrip("/") == s.href for s in m.sections.values())
 
 
 def _html(text: str) -> Response:

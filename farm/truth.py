@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import holidays
 
+from farm.faults import failed_sections, fault_of
 from farm.model import Farm, PortalModel, monday_of
 from farm.portals import FarmPortal, load_portals
 
@@ -100,11 +101,28 @@ def _c(code: str, points: int, max_points: int, items: list[str], state: str | N
     return {"code": code, "points": points, "max_points": max_points, "state": state, "items": items}
 
 
+# How the truth words a section whose landing page a fault makes unreadable (farm/faults.py).
+FAILED_NOTE = {"http_4xx": "trang chuyên mục trả về 404", "redirect_loop": "trang chuyên mục chuyển hướng vòng lặp",
+               "robots_blocked": "bị robots.txt chặn", "too_large": "trang chuyên mục quá lớn"}
+
+
 class _Ctx:
-    def __init__(self, m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry]):
+    def __init__(self, m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry],
+                 failed: dict[str, str] | None = None):
         self.m, self.start, self.end, self.port, self.registry = m, start, end, port, registry
         self.origin = f"http://{m.portal.address}:{port}"
         self.audit_date = m.now.date()
+        self.failed = failed or {}  # section key -> status of its landing page, for sections a fault breaks
+
+    def blocked(self, code: str, key: str, max_points: int) -> dict | None:
+        """not_evaluable (0 points) when the section exists but its landing page cannot be read (scoring rules,
+        States); None otherwise."""
+        sec = self.m.sections.get(key)
+        status = self.failed.get(key)
+        if sec is None or status is None or not sec.href.startswith("/"):
+            return None
+        return _c(code, 0, max_points, [self.url(sec.href), f"{FAILED_NOTE.get(status, status)} ({status})"],
+                  "not_evaluable")
 
     def url(self, path: str) -> str:
         return path if not path.startswith("/") else self.origin + path
@@ -123,6 +141,8 @@ class _Ctx:
         return len(hits), notes + [self.url(it.path) for it in hits]
 
     def section_items(self, code: str, key: str, max_points: int) -> dict:
+        if (ne := self.blocked(code, key, max_points)):
+            return ne
         sec = self.m.sections.get(key)
         items = self.listed(key)
         if sec is None:
@@ -132,6 +152,8 @@ class _Ctx:
 
     # elements, contact, directory, documents
     def intro_elements(self, code: str, keys: tuple[str, ...], max_points: int = 3) -> dict:
+        if (ne := self.blocked(code, "gioi-thieu", max_points)):
+            return ne
         found = [k for k in keys if k in self.m.intro_elements]
         pts = 3 if len(found) == len(keys) else (2 if found else 0)
         sec = self.m.sections.get("gioi-thieu")
@@ -164,6 +186,8 @@ class _Ctx:
         return _c(code, pts, max_points, [self.url(sec.href), f"{n} cán bộ, {ok} đủ thông tin"])
 
     def documents(self, code: str, max_points: int) -> dict:
+        if (ne := self.blocked(code, "van-ban", max_points)):
+            return ne
         sec = self.m.sections.get("van-ban")
         if sec is None:
             return _c(code, 0, max_points, ["không có chuyên mục văn bản"])
@@ -185,8 +209,10 @@ class _Ctx:
     # services, links
     def tthc(self, code: str) -> dict:
         sec = self.m.sections.get("thu-tuc-hanh-chinh")
-        notes = [self.url(sec.href)] if sec else []
+        notes = [self.url(sec.href)] if sec and "thu-tuc-hanh-chinh" not in self.failed else []
         notes += [u for u, label in outbound_links(self.m, self.port) if is_dvc_procedures(u, label) and u not in notes]
+        if not notes and (ne := self.blocked(code, "thu-tuc-hanh-chinh", 5)):
+            return ne  # a DVC procedure-list link still proves it; without one, a broken section can't be judged
         return _c(code, 5 if notes else 0, 5, notes)
 
     def dvc(self, code: str, max_points: int = 5) -> dict:
@@ -206,6 +232,8 @@ class _Ctx:
 
     # pakn, schedule, search, print, access
     def pakn(self, code: str) -> dict:
+        if (ne := self.blocked(code, "hoi-dap", 15)):
+            return ne
         sec = self.m.sections.get("hoi-dap")
         if sec is None:
             return _c(code, 0, 15, ["không có chuyên mục hỏi đáp"])
@@ -250,6 +278,8 @@ class _Ctx:
         return sorted(set(out))
 
     def schedule(self, code: str, max_points: int) -> dict:
+        if (ne := self.blocked(code, "lich-cong-tac", max_points)):
+            return ne
         sec = self.m.sections.get("lich-cong-tac")
         if sec is None:
             return _c(code, 0, max_points, ["không có lịch công tác"])
@@ -268,6 +298,8 @@ class _Ctx:
                   ["có chức năng in trên mọi bài viết" if self.m.has_print else "không có chức năng in"])
 
     def access(self, code: str) -> dict:
+        if (ne := self.blocked(code, "tiep-can-thong-tin", 3)):
+            return ne
         sec = self.m.sections.get("tiep-can-thong-tin")
         if sec is None:
             return _c(code, 0, 3, ["không có chuyên mục tiếp cận thông tin"])
@@ -284,6 +316,8 @@ def _news_points(n: int, bands: list[tuple[int, int]]) -> int:
 
 
 def _counted(code: str, ctx: _Ctx, key: str, bands: list[tuple[int, int]], max_points: int) -> dict:
+    if (ne := ctx.blocked(code, key, max_points)):
+        return ne
     n, notes = ctx.count_items(key)
     return _c(code, _news_points(n, bands), max_points, notes)
 
@@ -325,9 +359,10 @@ def phu_luc_2(ctx: _Ctx) -> list[dict]:
     m = ctx.m
     hist = m.sections.get("lich-su")
     hist_ok = hist is not None and (hist.page == "history" or bool(ctx.listed("lich-su")))
-    plan = ctx.section_items("8", "chien-luoc-quy-hoach", 5)
-    if plan["points"] == 0:
-        plan = ctx.section_items("8", "du-an-dau-tu", 5)
+    # Either section with an item is enough; only when neither has one does a broken section make it unjudgeable.
+    plans = [ctx.section_items("8", key, 5) for key in ("chien-luoc-quy-hoach", "du-an-dau-tu")]
+    plan = next((p for p in plans if p["points"]), None) or next(
+        (p for p in plans if p["state"] == "not_evaluable"), plans[-1])
     prov, depts, comms, _central = ctx.gov_links()
     return [
         ctx.intro_elements("1.1", ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao")),
@@ -356,6 +391,8 @@ def province(ctx: _Ctx) -> list[dict]:
     m = ctx.m
 
     def found(code: str, key: str, pts: int) -> dict:
+        if (ne := ctx.blocked(code, key, pts)):
+            return ne
         sec = m.sections.get(key)
         return _c(code, pts if sec else 0, pts, [ctx.url(sec.href)] if sec else ["không có chuyên mục"])
 
@@ -374,6 +411,7 @@ def province(ctx: _Ctx) -> list[dict]:
         ctx.schedule("8.1c-lich", 7),
         any_in_period("8.1d", "pho-bien-phap-luat", 7),
         ctx.section_items("8.1đ", "chien-luoc-quy-hoach", 7),
+        docs if docs["state"] == "not_evaluable" else
         _c("8.1e", 8 if m.documents and "van-ban" in m.sections else 0, 8, docs["items"]),
         ctx.section_items("8.1g", "du-an-dau-tu", 7),
         ctx.section_items("8.1h", "lay-y-kien", 6),
@@ -389,28 +427,37 @@ def province(ctx: _Ctx) -> list[dict]:
 RUBRICS = {"province": province, "department": phu_luc_1, "commune": phu_luc_2, "ward": phu_luc_2}
 
 
-def portal_truth(m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry]) -> dict:
-    ctx = _Ctx(m, start, end, port, registry)
+def portal_truth(m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry],
+                 faults: bool = True) -> dict:
+    ctx = _Ctx(m, start, end, port, registry, failed_sections(m.portal.id, faults))
     criteria = RUBRICS[m.portal.kind](ctx)
-    if m.portal.down:
+    fault = fault_of(m.portal.id, faults)
+    extra = {}
+    if fault is not None:
+        # What the crawl itself must record, so a test can check the fault was survived the right way.
+        extra["fault"] = {"kind": fault.kind, "section": fault.section, "crawl_status": fault.crawl_status,
+                          "section_status": fault.section_status}
+    if fault is not None and fault.kind == "down":
         # Points 0 like every not_evaluable criterion of the product's results; the portal score is null.
         criteria = [_c(c["code"], 0, c["max_points"], ["cổng không truy cập được"], "not_evaluable")
                     for c in criteria]
         return {"id": m.portal.id, "status": "unreachable", "score": None,
-                "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria}
+                "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria, **extra}
     score = sum(c["points"] for c in criteria)
     return {"id": m.portal.id, "status": "pass" if score >= PASS_SCORE else "fail", "score": score,
-            "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria}
+            "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria, **extra}
 
 
-def expected(seed: int, now: datetime, period_start: date, period_end: date, port: int) -> dict:
+def expected(seed: int, now: datetime, period_start: date, period_end: date, port: int, faults: bool = True) -> dict:
     now = now.replace(second=0, microsecond=0)
     farm = Farm(seed, now)
     registry = farm_registry(port)
     return {
         "schema": 1, "seed": seed, "now": now.isoformat(timespec="minutes"),
         "period": {"from": period_start.isoformat(), "to": period_end.isoformat()},
-        "portals": [portal_truth(farm.model(p.id), period_start, period_end, port, registry) for p in load_portals()],
+        "faults": faults,
+        "portals": [portal_truth(farm.model(p.id), period_start, period_end, port, registry, faults)
+                    for p in load_portals()],
     }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
                         UniqueConstraint, Index)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -37,6 +37,10 @@ class CrawlRun(Base):
     status: Mapped[str] = mapped_column(String(20), default="running")
     lookback_from: Mapped[date] = mapped_column(Date)
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Root of the evidence archive this run's WARC files live under (crawler/archive.py); None: not archived.
+    archive_dir: Mapped[str | None] = mapped_column(String(1000), nullable=True)
+    # The run whose archive this run replayed (`portal-audit replay`); None: fetched from the network.
+    replay_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PortalCrawl(Base):
@@ -75,6 +79,28 @@ class Page(Base):
     first_seen: Mapped[datetime] = mapped_column(DateTime)
     last_seen: Mapped[datetime] = mapped_column(DateTime)
     last_run_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The archived copy of the latest fetch: a WARC file relative to its run's archive_dir, and the record's offset.
+    warc_file: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    warc_offset: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class ArchiveRecord(Base):
+    """Where one fetch of a run is archived: every response (and every network failure) has a WARC record. A
+    replayed run points at the records of the run it replayed."""
+    __tablename__ = "archive_record"
+    __table_args__ = (Index("ix_archive_record_run_url", "run_id", "url"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_run.id", ondelete="CASCADE"))
+    portal_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    method: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(10))  # response | failure
+    http_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fetch_status: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    warc_file: Mapped[str] = mapped_column(String(500))
+    warc_offset: Mapped[int] = mapped_column(BigInteger)
+    warc_length: Mapped[int] = mapped_column(BigInteger)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Fact(Base):
@@ -132,6 +158,9 @@ class Finding(Base):
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
     published_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The archived copy of the evidence page in the scored run (archive_record), when there is one.
+    warc_file: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    warc_offset: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     criterion: Mapped[CriterionResult] = relationship(back_populates="findings")
 
 

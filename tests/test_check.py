@@ -80,9 +80,9 @@ JUNIT_XSD = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture
-def world(tmp_path):
+def world(tmp_path, db_url):
     """so-a scores 80 (passes the default gate), so-b 73 (fails), xa-c is unreachable; all scored for 2026-10."""
-    db = f"sqlite:///{tmp_path}/audit.db"
+    db = db_url
     engine = open_db(db)
     store_crawl(engine, {SO_A: ("ok", department_facts(SO_A.url)), SO_B: ("ok", department_facts(SO_B.url, news=4)),
                          XA_C: ("dns_error", [])})

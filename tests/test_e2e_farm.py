@@ -23,14 +23,14 @@ def farm(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def audited(farm, tmp_path_factory):
+def audited(farm, tmp_path_factory, new_db_url):
     """One crawl of the whole farm (looking back one month more), scored for the last two months."""
     import os
     work, registry, now = farm
     out = tmp_path_factory.mktemp("audit")
     last = previous_month(datetime.fromisoformat(now).date())
     before = previous_month(last.start)
-    db = f"sqlite:///{out}/audit.db"
+    db = new_db_url(out)
     exe = Path(sys.executable).with_name("portal-audit")
     env = {**os.environ, "XDG_DATA_HOME": str(out / "xdg")}
     run = subprocess.run([str(exe), "run", "--registry", str(registry), "--period", f"{last.start:%Y-%m}",
@@ -69,6 +69,26 @@ def compare(results: dict, truth: dict) -> tuple[int, int, list[str]]:
     return agree, total, diffs
 
 
+def check_faults(results: dict, truth: dict) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Every fault portal of the truth ({id: fault kind}) ended the crawl as the truth says: the portal's crawl status,
+    and the broken section's landing-page status (or no failed section at all when the fault breaks none)."""
+    got = {p["id"]: p for p in results["portals"]}
+    injected, problems = {}, []
+    for want in truth["portals"]:
+        fault = want.get("fault")
+        if fault is None:
+            continue
+        injected[want["id"]] = fault["kind"]
+        crawl = got[want["id"]].get("crawl") or {}
+        if crawl.get("status") != fault["crawl_status"]:
+            problems.append((want["id"], f"crawl status {crawl.get('status')} ≠ {fault['crawl_status']}"))
+        failed = sorted({e["status"] for e in crawl.get("errors") or []})
+        expected = [fault["section_status"]] if fault["section_status"] else []
+        if fault["crawl_status"] == "ok" and failed != expected:
+            problems.append((want["id"], f"failed sections {failed} ≠ {expected}"))
+    return injected, problems
+
+
 @pytest.mark.parametrize("which", ["last", "before"])
 def test_pipeline_agrees_with_farm_ground_truth(audited, tmp_path, which):
     period, proc = audited["runs"][which]
@@ -85,7 +105,13 @@ def test_pipeline_agrees_with_farm_ground_truth(audited, tmp_path, which):
           f"over {len(results['portals'])} portals")
     for d in diffs:
         print("  DIFF", d)
+    injected, problems = check_faults(results, truth)
+    print(f"faults injected: {len(injected)} ({', '.join(sorted(injected.values()))}); "
+          f"survived: {len(injected) - len({p for p, _ in problems})}")
+    for pid, why in problems:
+        print("  FAULT", pid, why)
     assert not diffs
+    assert injected and not problems
     index = (audited["out"] / which / "index.html").read_text(encoding="utf-8")
     for p in results["portals"]:
         assert p["name"] in index
@@ -126,12 +152,12 @@ def test_rescoring_stored_crawl_is_byte_identical(audited, cli, tmp_path):
         json.dumps(original, sort_keys=True, ensure_ascii=False)
 
 
-def test_single_portal_run(farm, cli, tmp_path):
+def test_single_portal_run(farm, cli, tmp_path, db_url):
     work, registry, now = farm
     portal = load_registry(registry)[5]
     period = previous_month(datetime.fromisoformat(now).date())
     code, out, err = cli("run", "--registry", registry, "--period", f"{period.start:%Y-%m}", "--portal", portal.id,
-                         "--db", f"sqlite:///{tmp_path}/one.db", "--out", tmp_path / "one")
+                         "--db", db_url, "--out", tmp_path / "one")
     results = json.loads((tmp_path / "one" / "results.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in results["portals"]] == [portal.id]
     assert results["portals"][0]["status"] in ("pass", "fail") and code in (0, 1)

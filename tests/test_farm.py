@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from farm.faults import FAULTS, failed_sections
 from farm.portals import DOWN_PORTAL_ID, load_portals, portal_by_id
 from farm.site import FarmSite
 from farm.truth import dumps, expected, pakn_deadline
@@ -90,8 +91,13 @@ def test_rubric_sums_and_status(truth):
             continue
         assert p["score"] == sum(c["points"] for c in p["criteria"]), p["id"]
         assert p["status"] == ("pass" if p["score"] >= 80 else "fail")
+        broken = failed_sections(p["id"])
         for c in p["criteria"]:
             expect = "met" if c["points"] == c["max_points"] else "missing" if c["points"] == 0 else "partial"
+            if c["state"] == "not_evaluable":
+                # Only a section a fault breaks makes a criterion unjudgeable; the note names its status.
+                assert broken and c["points"] == 0 and any(s in " ".join(c["items"]) for s in broken.values())
+                continue
             assert c["state"] == expect, (p["id"], c)
 
 

@@ -22,8 +22,8 @@ def _october_facts():
     return facts
 
 
-def _world(tmp_path):
-    engine = open_db(f"sqlite:///{tmp_path}/audit.db")
+def _world(db_url):
+    engine = open_db(db_url)
     sep_run = store_crawl(engine, {SO_A: ("ok", department_facts(SO_A.url, month="2026-09")),
                                    XA_C: ("dns_error", [])})
     oct_run = store_crawl(engine, {SO_A: ("ok", _october_facts()), XA_C: ("dns_error", [])})
@@ -31,8 +31,8 @@ def _world(tmp_path):
     return engine, portals, sep_run, oct_run
 
 
-def test_previous_score_history_and_diff(tmp_path):
-    engine, portals, sep_run, oct_run = _world(tmp_path)
+def test_previous_score_history_and_diff(db_url):
+    engine, portals, sep_run, oct_run = _world(db_url)
     sep = score_period(engine, portals, RUBRICS, SEP, run_id=sep_run, generated_at="x")
     a = sep["portals"][0]
     assert (a["score"], a["previous_score"], a["history"], a["diff"]) == (80, None, [], None)
@@ -53,8 +53,8 @@ def test_previous_score_history_and_diff(tmp_path):
     assert dump_results(again_sep) == dump_results(sep)
 
 
-def test_trend_keeps_the_last_twelve_periods_oldest_first(tmp_path):
-    engine = open_db(f"sqlite:///{tmp_path}/audit.db")
+def test_trend_keeps_the_last_twelve_periods_oldest_first(db_url):
+    engine = open_db(db_url)
     run = store_crawl(engine, {SO_A: ("ok", department_facts(SO_A.url, month="2026-10"))})
     months = [f"{y}-{m:02d}" for y, m in [(2025, m) for m in range(8, 13)] + [(2026, m) for m in range(1, 11)]]
     for label in months:
@@ -80,8 +80,8 @@ def test_diff_counts_state_changes_at_equal_points():
     assert diff(entry, Past("a", "b", None, "unreachable", {})) is None
 
 
-def test_report_shows_trend_and_diff(tmp_path):
-    engine, portals, sep_run, oct_run = _world(tmp_path)
+def test_report_shows_trend_and_diff(tmp_path, db_url):
+    engine, portals, sep_run, oct_run = _world(db_url)
     score_period(engine, portals, RUBRICS, SEP, run_id=sep_run, generated_at="x")
     doc = score_period(engine, portals, RUBRICS, OCT, run_id=oct_run, generated_at="2026-11-05T02:00:00+07:00")
     render_report(doc, tmp_path / "r")

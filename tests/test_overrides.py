@@ -31,8 +31,8 @@ def _fail(field, msg):
 
 
 @pytest.fixture
-def db(tmp_path):
-    engine = open_db(f"sqlite:///{tmp_path}/audit.db")
+def db(db_url):
+    engine = open_db(db_url)
     store_crawl(engine, {SO_A: ("ok", department_facts(SO_A.url)), SO_B: ("ok", department_facts(SO_B.url, news=4)),
                          XA_C: ("dns_error", [])})
     return engine

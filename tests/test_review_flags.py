@@ -84,8 +84,8 @@ def test_wrong_section_items_are_named_in_evidence_notes():
     assert {e["note"] for e in by["2"].evidence} == {"trong kỳ"}
 
 
-def test_flags_and_confidence_survive_storage(tmp_path):
-    engine = open_db(f"sqlite:///{tmp_path}/audit.db")
+def test_flags_and_confidence_survive_storage(db_url):
+    engine = open_db(db_url)
     store_crawl(engine, {SO: ("ok", department_facts(SO.url, confidence=0.3, flags=["wrong-section"]))})
     doc = score_period(engine, [SO], RUBRICS, OCT, generated_at="x")
     news = next(c for c in doc["portals"][0]["criteria"] if c["code"] == "2")

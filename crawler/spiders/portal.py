@@ -23,12 +23,22 @@ from crawler.scope import Scope
 ARTICLE_SAMPLE = 5  # article pages per portal checked for a print function
 LISTING_PAGE_SIZE = 50  # the platform accepts recordPerPage up to 50
 MAX_LISTING_PAGES = 60
+MAX_HTML_LISTING_PAGES = 250  # 10-15 items a page: room for a province's 14 months of news
 MAX_SCHEDULE_WEEKS = 70
 CONTACT_SECTIONS = {"thong-tin-lien-he", "gioi-thieu"}
 DIRECTORY_SECTIONS = {"danh-ba", "thong-tin-lien-he", "gioi-thieu"}
 DOCUMENT_SECTIONS = {"van-ban", "chi-dao-dieu-hanh"}
 AJAX_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Accept": "application/json, text/javascript, */*"}
 LIFERAY_COOKIES = {"COOKIE_SUPPORT": "true", "GUEST_LANGUAGE_ID": "vi_VN"}
+# Error statuses reach the callbacks (they become named statuses); 3xx do not, so Scrapy's RedirectMiddleware follows
+# redirects (http -> https, moved sections) and stops redirect loops. `handle_httpstatus_all` would hand it the 302.
+HTTP_ERRORS = list(range(400, 600))
+
+
+def _html(response) -> str:
+    """The page's text, decoded by extract.decode (mis-declared and legacy charsets), not by Scrapy's header-first
+    rule."""
+    return extract.decode(response.body, response.headers.get(b"Content-Type"))
 
 
 def _with_params(url: str, **params) -> str:
@@ -49,6 +59,7 @@ class PortalState:
         self.probed = False
         self.articles = 0
         self.item_urls: set[tuple[str, str]] = set()
+        self.listing_pages: dict[str, int] = {}  # section key -> HTML listing pages followed
 
 
 class PortalSpider(scrapy.Spider):
@@ -65,7 +76,7 @@ class PortalSpider(scrapy.Spider):
     async def start(self):
         for p in self.portals:
             yield Request(p.url, callback=self.parse_home, errback=self.home_failed, dont_filter=True,
-                          cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_all": True})
+                          cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_list": HTTP_ERRORS})
 
     def home_failed(self, failure):
         pid = failure.request.meta["portal"]
@@ -83,7 +94,7 @@ class PortalSpider(scrapy.Spider):
             return
         yield {"type": "portal", "portal": st.portal.id, "status": status.OK, "detail": ""}
         st.requested.add(response.url)
-        doc = extract.parse(response.text, response.url)
+        doc = extract.parse(_html(response), response.url)
         yield self._page(st, response, "home", None, None)
         found = extract.contact(doc)
         if found:
@@ -112,16 +123,19 @@ class PortalSpider(scrapy.Spider):
                 # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
                 # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
                 parts = urlsplit(link.url)
-                match = sections.from_url(link.url)
+                match = sections.from_url(link.url, st.scope.base_path)
                 if match is None or parts.query or "/-/details/" in parts.path:
                     continue
             if match.key in ("khac", "tim-kiem"):
                 continue
             st.requested.add(link.url)
+            # dont_filter: st.requested already dedups; a redirect loop (A -> B -> A) must reach REDIRECT_MAX_TIMES
+            # and fail as redirect_loop instead of being dropped silently by the scheduler's duplicate filter.
             yield Request(link.url, callback=self.parse_section, errback=self.section_failed, cookies=LIFERAY_COOKIES,
+                          dont_filter=True,
                           meta={"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
                                 "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
-                                "handle_httpstatus_all": True})
+                                "handle_httpstatus_list": HTTP_ERRORS})
 
     def section_failed(self, failure):
         meta = failure.request.meta
@@ -141,7 +155,7 @@ class PortalSpider(scrapy.Spider):
         yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
         if code != status.OK or not hasattr(response, "text"):
             return
-        doc = extract.parse(response.text, response.url)
+        doc = extract.parse(_html(response), response.url)
         yield from self._read_page(st, section, doc, response)
         yield from self._follow_sections(st, doc, response.url)
 
@@ -166,14 +180,12 @@ class PortalSpider(scrapy.Spider):
                 for row in rows:
                     if row["title"]:
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
-                for nxt in extract.next_pages(doc, url):
-                    if st.scope.contains(nxt) and nxt not in st.requested and len(st.requested) < 5000:
-                        st.requested.add(nxt)
-                        yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                                      meta={**response.meta, "label": response.meta["label"]})
+                for nxt in self._pages_to_follow(st, section, doc, url):
+                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                                  meta={**response.meta, "label": response.meta["label"]})
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
-        text = response.text
+        text = _html(response)
         for resource in extract.resource_urls(text, url):
             if resource in st.requested:
                 continue
@@ -189,10 +201,19 @@ class PortalSpider(scrapy.Spider):
         if widget:
             oldest = yield from self._listing_items(st, section, widget, url)
             if oldest is None or oldest >= self.lookback_from:
-                for nxt in extract.next_pages(doc, url):
-                    if st.scope.contains(nxt) and nxt not in st.requested:
-                        st.requested.add(nxt)
-                        yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+                for nxt in self._pages_to_follow(st, section, doc, url):
+                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+
+    def _pages_to_follow(self, st, section, doc, url):
+        """Pagination links of a section's HTML listing, at most MAX_HTML_LISTING_PAGES per section: whatever a
+        page's links look like (filters, calendars, session ids in URLs), a section's reading ends."""
+        for nxt in extract.next_pages(doc, url):
+            if not st.scope.contains(nxt) or nxt in st.requested \
+                    or st.listing_pages.get(section, 0) >= MAX_HTML_LISTING_PAGES:
+                continue
+            st.listing_pages[section] = st.listing_pages.get(section, 0) + 1
+            st.requested.add(nxt)
+            yield nxt
 
     # -- listings ------------------------------------------------------------------------------------------------
     def _listing_request(self, st, resource, page, referer, section):
@@ -239,14 +260,14 @@ class PortalSpider(scrapy.Spider):
                 st.requested.add(it["url"])
                 yield Request(it["url"], callback=self.parse_article, errback=self.listing_failed,
                               cookies=LIFERAY_COOKIES, meta={"portal": st.portal.id, "section": section,
-                                                             "listed_at": when, "handle_httpstatus_all": True})
+                                                             "listed_at": when, "handle_httpstatus_list": HTTP_ERRORS})
             if st.site_search and not st.probed and it["title"] and len(it["title"]) > 8:
                 st.probed = True
                 action, name = st.site_search
                 yield Request(_with_params(action, **{name: it["title"]}), callback=self.parse_search,
                               errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
                               meta={"portal": st.portal.id, "probe": it["title"], "target": it["url"],
-                                    "handle_httpstatus_all": True})
+                                    "handle_httpstatus_list": HTTP_ERRORS})
         return oldest
 
     def parse_article(self, response):
@@ -255,7 +276,7 @@ class PortalSpider(scrapy.Spider):
         if code != status.OK or not hasattr(response, "text"):
             yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=code)
             return
-        doc = extract.parse(response.text, response.url)
+        doc = extract.parse(_html(response), response.url)
         found = from_page(doc, self.now, response.url)
         title_el = doc.cssselect("#contentDetailTitleId, h1.title, #titleDetail")
         title = extract.clean(title_el[0].text_content()) if title_el else None
@@ -269,7 +290,7 @@ class PortalSpider(scrapy.Spider):
         st = self.states[meta["portal"]]
         works = False
         if response.status == 200 and hasattr(response, "text"):
-            doc = extract.parse(response.text, response.url)
+            doc = extract.parse(_html(response), response.url)
             target = meta["target"].rstrip("/")
             probe = vocab.fold(meta["probe"])
             for link in extract.links(doc):
@@ -344,7 +365,7 @@ class PortalSpider(scrapy.Spider):
             st.requested.add(prev)
             yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
                           meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
-                                "weeks": weeks + 1, "handle_httpstatus_all": True})
+                                "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS})
 
     # -- output --------------------------------------------------------------------------------------------------
     def _fact(self, st, kind, page_url, data):

@@ -1,0 +1,136 @@
+"""Faults the farm injects, one portal each: what real portals do to a crawler, and what the audit must make of it.
+
+The table is data (FAULTS); nothing is seeded, so docs and tests can name the portals. Each fault says what the
+crawl must record (`crawl_status` of the portal, `section_status` of the section it breaks) — the truth (truth.py)
+turns that into criterion states: an unreachable portal is `unreachable`, a section whose landing page failed or
+was blocked makes the criteria that read it `not_evaluable`, everything else is scored as usual.
+
+Transport faults (down, slow, 5xx, 404, redirect loop, robots.txt, huge page, broken markup, wrong charset) are
+applied by `FaultLayer` around the content renderer (site.FarmSite.handle_address); the two crawler traps (endless
+calendar, endless sort/filter links) change what the pages link to and are rendered by pages.py when `traps` is on.
+`python -m farm serve --no-faults` turns all of them off (benchmarks); the truth then takes `faults=False` too.
+"""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from farm.model import PortalModel
+from farm.portals import DOWN_PORTAL_ID
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    section: str | None = None  # the section it breaks (section faults) or the one it traps
+    crawl_status: str = "ok"  # expected portal crawl status
+    section_status: str | None = None  # expected status of the section's landing page (section faults)
+    pin: tuple[str, str, str] | None = None  # (design feature, state if dealt absent) so the section exists
+    note: str = ""
+
+
+FAULTS: dict[str, Fault] = {
+    DOWN_PORTAL_ID: Fault("down", crawl_status="connection_refused", note="address never listened on"),
+    "so-xay-dung": Fault("slow", note="home page 3 s, about a third of the other HTML pages 3-8 s"),
+    "xa-son-dong": Fault("flaky-5xx", note="first of every three requests for a listing URL answers 503"),
+    "so-tai-chinh": Fault("404-section", "tai-chinh-ngan-sach", section_status="http_4xx",
+                          pin=("tai_chinh", "absent", "items"), note="menu entry to a 404 page"),
+    "xa-yen-dinh": Fault("redirect-loop", "thong-ke", section_status="redirect_loop",
+                         pin=("thong_ke", "absent", "items"), note="/x -> /x/ -> /x ... (302 forever)"),
+    "so-y-te": Fault("robots", "hoi-dap", section_status="robots_blocked", pin=("pakn", "absent", "good"),
+                     note="robots.txt disallows the Q&A section"),
+    "so-tu-phap": Fault("huge-page", "van-ban", section_status="too_large", pin=("documents", "absent", "full"),
+                        note="20 MB documents page (DOWNLOAD_MAXSIZE is 16 MB)"),
+    "xa-an-lac": Fault("endless-calendar", "lich-cong-tac", pin=("schedule", "absent", "active"),
+                       note="'Tuần trước' and 'Tuần sau' links in both directions forever"),
+    "xa-duong-huu": Fault("query-explosion", "tin-tuc", pin=("news", "absent", "high"),
+                        note="sort/filter links on listing pages: endless distinct URLs, keeping the page number"),
+    "phuong-chu": Fault("malformed-html", note="unclosed li/p/td/tr, stray </body></html> after the header"),
+    "phuong-phuong-son": Fault("wrong-charset", note="HTTP header says windows-1252, the bytes are UTF-8"),
+    "xa-bien-dong": Fault("legacy-charset", note="pages in windows-1258 (decomposed tones), declared so"),
+}
+
+HUGE_BYTES = 20 * 1024 * 1024
+SLOW_HOME_SECONDS = 3.0
+TRAPS = ("endless-calendar", "query-explosion")
+SECTION_FAULTS = ("404-section", "redirect-loop", "robots", "huge-page")
+
+
+def fault_of(portal_id: str, enabled: bool = True) -> Fault | None:
+    return FAULTS.get(portal_id) if enabled else None
+
+
+def trap(m: PortalModel, kind: str, enabled: bool) -> bool:
+    f = fault_of(m.portal.id, enabled)
+    return f is not None and f.kind == kind
+
+
+def failed_sections(portal_id: str, enabled: bool = True) -> dict[str, str]:
+    """Section key -> expected landing-page status, for the sections a fault makes unreadable."""
+    f = fault_of(portal_id, enabled)
+    return {f.section: f.section_status} if f and f.kind in SECTION_FAULTS and f.section else {}
+
+
+def pins() -> dict[str, tuple[str, str, str]]:
+    """portal id -> (feature, absent state, pinned state): design.py makes sure the faulted section exists."""
+    return {pid: f.pin for pid, f in FAULTS.items() if f.pin}
+
+
+# ---- transformations of served pages --------------------------------------------------------------------------
+def slow_delay(seed: int, portal_id: str, path: str, args: dict[str, str], home: bool) -> float:
+    """Seconds to wait before answering: the home page always, a third of other HTML pages (3-8 s)."""
+    if home:
+        return SLOW_HOME_SECONDS
+    r = random.Random(f"{seed}:{portal_id}:slow:{path}:{sorted(args.items())}")
+    return round(r.uniform(3, 8), 1) if r.random() < 1 / 3 else 0.0
+
+
+_UNCLOSED = re.compile(r"</(li|p|td|tr|th)>")
+
+
+def malform(html: str) -> str:
+    """Markup the way old CMS templates break it, still readable by an HTML parser: end tags of li/p/td/tr/th
+    dropped (implied by the next start tag), and a stray `</body></html>` after the site header."""
+    html = _UNCLOSED.sub("", html)
+    return html.replace("</header>", "</header>\n</body></html>\n<!-- hết phần đầu trang -->", 1)
+
+
+def huge(html: str) -> str:
+    """Pad a page past 20 MB with an HTML comment, as a page that embeds a whole document archive would be."""
+    pad = HUGE_BYTES - len(html.encode("utf-8")) + 1024
+    return html.replace("</body>", "<!-- " + "x" * max(pad, 0) + " -->\n</body>", 1)
+
+
+_CP1258_DECL = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
+
+
+def to_cp1258(html: str) -> bytes:
+    """The page re-encoded the way legacy Vietnamese sites were: windows-1258 with tone marks as combining
+    characters after the base letter (the code page has â ê ô ơ ư ă đ but no toned letters)."""
+    html = html.replace('<meta charset="utf-8">', _CP1258_DECL, 1)
+    return b"".join(_cp1258_char(ch) for ch in html)
+
+
+@lru_cache(maxsize=4096)
+def _cp1258_char(ch: str) -> bytes:
+    try:
+        return ch.encode("cp1258")
+    except UnicodeEncodeError:
+        pass
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    # Fold into the base the one mark the code page has a letter for (â ê ô ơ ư ă: "ặ" = ă + dot below), keep the
+    # others as combining characters (grave, acute, hook, tilde, dot below are in the code page).
+    for i, mark in enumerate(marks):
+        joined = unicodedata.normalize("NFC", base + mark)
+        if len(joined) == 1:
+            try:
+                joined.encode("cp1258")
+            except UnicodeEncodeError:
+                continue
+            base, marks = joined, marks[:i] + marks[i + 1:]
+            break
+    return (base + marks).encode("cp1258", errors="xmlcharrefreplace")
