@@ -178,6 +178,8 @@ class _Ctx:
         return len(self.m.directory), complete
 
     def directory(self, code: str, max_points: int = 2) -> dict:
+        if (ne := self.blocked(code, "danh-ba", max_points)):
+            return ne
         sec = self.m.sections.get("danh-ba")
         if sec is None:
             return _c(code, 0, max_points, ["không có danh bạ"])

@@ -240,6 +240,12 @@ def test_directory(rubrics, config):
     assert c.points == 1 and "1/2 cán bộ" in c.summary and c.evidence[0]["note"] == "thiếu email"
     assert crit(rubrics, config, facts(directory=DirectoryFact(url, ())), "1.4").points == 0
     assert crit(rubrics, config, facts(), "1.4").points == 0
+    # A directory page that failed to load is not an absent directory.
+    failed = facts(sections={"danh-ba": SectionFact("danh-ba", url, "Danh bạ", "http_5xx")})
+    c = crit(rubrics, config, failed, "1.4")
+    assert (c.points, c.state) == (0, "not_evaluable") and "http_5xx" in c.summary
+    assert crit(rubrics, config, facts(sections={"danh-ba": SectionFact("danh-ba", url, "Danh bạ")}), "1.4").state \
+        == "missing"
     # province: presence only
     prov = facts("tinh", "province", "province", directory=DirectoryFact(url, (no_mail,)))
     assert crit(rubrics, config, prov, "8.1k").points == 6

@@ -148,7 +148,9 @@ def contact(ctx: Context, crit) -> Outcome:
 
 
 def check_contact(params, max_points, known: Known) -> set[int]:
-    allowed(params, "fields", "points")
+    allowed(params, "fields", "points", "section")
+    if "section" in params:
+        section_param(params, "section", known)
     fields = params.get("fields")
     if not isinstance(fields, list) or not fields or any(f not in CONTACT_FIELDS for f in fields):
         raise ValueError(f"rule.fields: cần danh sách trong {', '.join(CONTACT_FIELDS)}")
@@ -162,6 +164,9 @@ def directory(ctx: Context, crit) -> Outcome:
     fields, pts = crit.params["fields"], crit.params["points"]
     d = ctx.facts.directory
     if d is None or not d.entries:
+        # A directory page that could not be read is not an absent directory: never a silent 0.
+        if (blocked := ctx.blocked(crit.params.get("section", "danh-ba"))):
+            return blocked
         where = f" tại {d.url}" if d else ""
         return Outcome(0, f"Không tìm thấy thông tin liên hệ cán bộ, công chức đầu mối{where}",
                        [ev(d.url, None, note="danh bạ không có mục nào")] if d else [])
@@ -185,7 +190,9 @@ def directory(ctx: Context, crit) -> Outcome:
 
 
 def check_directory(params, max_points, known: Known) -> set[int]:
-    allowed(params, "fields", "points")
+    allowed(params, "fields", "points", "section")
+    if "section" in params:
+        section_param(params, "section", known)
     fields = params.get("fields")
     if not isinstance(fields, list) or not fields or any(f not in DIRECTORY_FIELDS for f in fields):
         raise ValueError(f"rule.fields: cần danh sách trong {', '.join(DIRECTORY_FIELDS)}")
