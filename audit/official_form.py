@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from audit.criteria.base import Context
+from audit.criteria.links import is_dvc
 from audit.criteria.pakn import LATE, NOT_DUE, ON_TIME, audit_date, judge_questions
 from audit.errors import ConfigError
 from audit.facts import PORTAL_OK, PortalFacts
@@ -108,7 +108,5 @@ def _value(ctx: Context, source: dict, config) -> tuple[object, str]:
         n = len(facts.documents.rows) if facts.documents else 0
         return n, "văn bản đang hiển thị" if facts.documents else "không có chuyên mục văn bản"
     if kind == "dvc_link":
-        hosts = set(config.links.dvc_hosts)
-        has = any((urlsplit(link.url).hostname or "") in hosts for link in facts.links)
-        return ("Có" if has else "Không"), ""
+        return ("Có" if any(is_dvc(link, ctx) for link in facts.links) else "Không"), ""
     return None, NOT_READABLE

@@ -6,9 +6,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 import rules as _rules_pkg
+from audit.criteria.config import section_titles
 
 SECTIONS_FILE = Path(_rules_pkg.__file__).resolve().parent / "sections.yaml"
 VERDICT_LABELS = {"đúng hạn": ("Đúng hạn", "ok"), "quá hạn": ("Quá hạn", "late"), "chưa đến hạn": ("Chưa đến hạn", "due")}
@@ -17,8 +16,7 @@ BAR_HEIGHT = 24
 
 @lru_cache(maxsize=1)
 def _section_titles() -> dict[str, str]:
-    data = yaml.safe_load(SECTIONS_FILE.read_text(encoding="utf-8"))["sections"]
-    return {k: v.get("title", k) for k, v in data.items()}
+    return section_titles(SECTIONS_FILE)
 
 
 def _vn(iso: str | None) -> str:
