@@ -57,6 +57,7 @@ class StoragePipeline:
         items, self.buffer = self.buffer, []
         now = datetime.now()
         with self.Session.begin() as s:
+            pages = self._known_pages(s, items)
             for it in items:
                 if it["type"] == "portal":
                     self._portal(s, it, now)
@@ -64,11 +65,11 @@ class StoragePipeline:
                     s.add(Fact(run_id=self.run_id, portal_id=it["portal"], kind=it["kind"], page_url=it["page_url"],
                                data=it["data"]))
                     if it["kind"] == "item":
-                        self._page(s, it["portal"], it["data"]["url"], now, kind="item", section=it["data"]["section"],
+                        self._page(s, pages, it["portal"], it["data"]["url"], now, kind="item", section=it["data"]["section"],
                                    title=it["data"]["title"], published_at=it["data"]["published_at"],
                                    date_method=it["data"]["date_method"])
                 elif it["type"] == "page":
-                    self._page(s, it["portal"], it["url"], now, fetched=True, **{
+                    self._page(s, pages, it["portal"], it["url"], now, fetched=True, **{
                         k: it[k] for k in ("kind", "section", "section_evidence", "http_status", "fetch_status",
                                            "content_hash", "title", "published_at", "date_method")})
 
@@ -80,13 +81,29 @@ class StoragePipeline:
             s.add(pc)
         pc.status, pc.detail = it["status"], it["detail"]
 
-    def _page(self, s, portal, url, now, fetched=False, **fields):
-        page = s.scalar(select(Page).where(Page.portal_id == portal, Page.url == url))
+    @staticmethod
+    def _known_pages(s, items) -> dict[tuple[str, str], Page]:
+        """The stored pages a batch touches, one query per portal instead of one per item."""
+        wanted: dict[str, set[str]] = {}
+        for it in items:
+            if it["type"] == "page":
+                wanted.setdefault(it["portal"], set()).add(it["url"])
+            elif it["type"] == "fact" and it["kind"] == "item":
+                wanted.setdefault(it["portal"], set()).add(it["data"]["url"])
+        known = {}
+        for portal, urls in wanted.items():
+            for page in s.scalars(select(Page).where(Page.portal_id == portal, Page.url.in_(urls))):
+                known[(portal, page.url)] = page
+        return known
+
+    def _page(self, s, pages, portal, url, now, fetched=False, **fields):
+        page = pages.get((portal, url))
         if isinstance(fields.get("published_at"), str):
             fields["published_at"] = datetime.fromisoformat(fields["published_at"])
         if page is None:
             page = Page(portal_id=portal, url=url, first_seen=now, last_seen=now, kind=fields.get("kind") or "item")
             s.add(page)
+            pages[(portal, url)] = page
         page.last_seen, page.last_run_id = now, self.run_id
         if fetched:
             page.fetched_at = now
