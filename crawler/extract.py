@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 import yaml
@@ -475,11 +476,18 @@ def next_pages(doc, current: str) -> list[str]:
     return out
 
 
-def schedule(doc) -> tuple[list[date], str | None]:
-    """Days with entries in a weekly grid, and the "Tuần trước" link to walk back in time."""
+class Schedule(NamedTuple):
+    days: list[date]  # days with an entry
+    previous: str | None  # the "Tuần trước" link, to walk back in time
+    week_start: date | None  # first day of the week shown, from "từ ngày … đến ngày …"
+
+
+def schedule(doc) -> Schedule:
+    """Days with entries in a weekly grid (or a list of day rows), the previous-week link and the week shown."""
     text = " ".join(text_lines(doc.body if doc.body is not None else doc))
     m = WEEK_RANGE.search(text)
     days: list[date] = []
+    monday = None
     if m:
         start = parse_text(m.group(1))
         if start:
@@ -507,7 +515,7 @@ def schedule(doc) -> tuple[list[date], str | None]:
         if vocab.fold(a.text_content()) in ("tuan truoc", "lich tuan truoc", "tuan truoc do"):
             prev = a.get("href")
             break
-    return sorted(days), prev
+    return Schedule(sorted(days), prev, monday)
 
 
 def _schedule_day_rows(doc) -> list[date]:

@@ -63,7 +63,7 @@ def test_schedule_grid_days_and_previous_week():
     <th>Thứ Năm (06/11)</th><th>Thứ Sáu (07/11)</th></tr>
     <tr><td>Giám đốc</td><td>8h00: Họp giao ban</td><td></td><td></td><td>Làm việc tại cơ quan</td><td></td></tr></table>
     <a href="?week=2025-10-27">Tuần trước</a> <a href="?week=2025-11-10">Tuần sau</a>"""
-    days, prev = extract.schedule(extract.parse(page, BASE + "lich-lam-viec"))
+    days, prev, _ = extract.schedule(extract.parse(page, BASE + "lich-lam-viec"))
     assert days == [date(2025, 11, 3), date(2025, 11, 6)]
     assert prev == BASE + "lich-lam-viec?week=2025-10-27"
 

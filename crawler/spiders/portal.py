@@ -155,11 +155,12 @@ class PortalSpider(scrapy.Spider):
         yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
         if code != status.OK or not hasattr(response, "text"):
             return
-        doc = extract.parse(_html(response), response.url)
-        yield from self._read_page(st, section, doc, response)
+        text = _html(response)
+        doc = extract.parse(text, response.url)
+        yield from self._read_page(st, section, doc, text, response)
         yield from self._follow_sections(st, doc, response.url)
 
-    def _read_page(self, st, section, doc, response):
+    def _read_page(self, st, section, doc, text, response):
         url = response.url
         for key, label in extract.elements(doc, section):
             yield self._fact(st, "element", url, {"key": key, "url": url, "label": label})
@@ -185,7 +186,6 @@ class PortalSpider(scrapy.Spider):
                                   meta={**response.meta, "label": response.meta["label"]})
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
-        text = _html(response)
         for resource in extract.resource_urls(text, url):
             if resource in st.requested:
                 continue
@@ -352,14 +352,9 @@ class PortalSpider(scrapy.Spider):
 
     # -- schedule ------------------------------------------------------------------------------------------------
     def _read_schedule(self, st, doc, response):
-        days, prev = extract.schedule(doc)
+        days, prev, week_start = extract.schedule(doc)
         yield self._fact(st, "schedule", response.url, {"url": response.url, "dates": [d.isoformat() for d in days]})
         weeks = response.meta.get("weeks", 0)
-        week_start = None
-        m = extract.WEEK_RANGE.search(" ".join(extract.text_lines(doc.body if doc.body is not None else doc)))
-        if m:
-            start = parse_listing_date(m.group(1))
-            week_start = start.date() if start else None
         if prev and st.scope.contains(prev) and prev not in st.requested and weeks < MAX_SCHEDULE_WEEKS \
                 and (week_start is None or week_start > self.lookback_from):
             st.requested.add(prev)
