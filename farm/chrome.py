@@ -72,7 +72,8 @@ def menu_tree(m: PortalModel) -> list[tuple[str, str, list[tuple[str, str]]]]:
 def menu_html(m: PortalModel) -> str:
     top = menu_tree(m)
     if m.theme.frame == "sibling":
-        out = ['<div id="menu" class="main-menu"><div class="container"><ul class="nav navbar-nav">']
+        out = ['<div id="menu" class="main-menu"><div class="container">',
+               '<h1 class="hide-accessible">Thực đơn</h1><ul class="nav navbar-nav">']
         for href, label, subs in top:
             cls = ' class="dropdown"' if subs else ""
             toggle = ' class="dropdown-toggle" data-toggle="dropdown"' if subs else ""
@@ -84,7 +85,8 @@ def menu_html(m: PortalModel) -> str:
         out.append("</ul></div></div>")
         return "\n".join(out)
     if m.theme.frame == "asset":
-        out = ['<div class="mega-menu" id="navbar"><ul class="lfr-nav nav-menu" role="menubar">']
+        out = ['<div class="mega-menu" id="navbar"><h1 class="hide-accessible">Thực đơn</h1>',
+               '<ul class="lfr-nav nav-menu" role="menubar">']
         for href, label, subs in top:
             out.append(f'<li class="lfr-nav-item{" lfr-nav-deletable has-child" if subs else ""}">'
                        f'<a class="nav-link" href="{esc(href)}"><span class="nav-text">{esc(label)}</span></a>')
