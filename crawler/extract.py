@@ -454,7 +454,12 @@ def widget_items(doc) -> list[dict]:
     return out
 
 
-_PAGE_PARAM = re.compile(r"[?&](?:page|cur|pageNum|_cur|p)=(\d+)")
+_PAGE_PARAM = re.compile(r"[?&](?:page|cur|pageNum|_cur|p)=(\d+)|/page[-/](\d+)/?$")
+
+
+def is_page_link(url: str) -> bool:
+    """A pagination URL (query `page=N`... or path `/page-N`, `/page/N/` as NukeViet and WordPress write them)."""
+    return bool(_PAGE_PARAM.search(url))
 
 
 def next_pages(doc, current: str) -> list[str]:
@@ -462,14 +467,14 @@ def next_pages(doc, current: str) -> list[str]:
     already shown is not pagination but a sort/filter variant of it (`?sort=…&page=2` on page 2): following those
     gives endless distinct URLs of the same listing."""
     here = _PAGE_PARAM.search(current)
-    here_num = here.group(1) if here else "1"
+    here_num = (here.group(1) or here.group(2)) if here else "1"
     out = []
     for a in doc.iter("a"):
         href = a.get("href") or ""
         label = vocab.fold(a.text_content())
         numbered = _PAGE_PARAM.search(href)
         if numbered or label in ("trang sau", "sau", "tiep"):
-            if numbered and numbered.group(1) == here_num:
+            if numbered and (numbered.group(1) or numbered.group(2)) == here_num:
                 continue
             if href != current and href not in out:
                 out.append(href)

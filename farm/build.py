@@ -6,7 +6,7 @@ import random
 import string
 from datetime import datetime
 
-from farm import vocab
+from farm import cms, vocab
 from farm.build_activity import build_questions, build_schedule
 from farm.build_static import (build_access, build_contact, build_directory, build_documents, build_intro,
                                build_links, build_procedures)
@@ -53,8 +53,10 @@ def build_portal(seed: int, now: datetime, portal: FarmPortal) -> PortalModel:
         absolute_resource_urls=rng.random() < 0.5,
         print_style=rng.choice(["printDiv", "printDiv", "link"]),
     )
+    theme.frame = cms.theme_of(portal.id, portal.index, pinned=_pinned_classic(portal.id))
     m = PortalModel(portal=portal, seed=seed, now=now, features=feats,
                     group_id=37632 if portal.kind == "province" else rng.randrange(20000, 200000), theme=theme)
+    m.platform = cms.platform_of(portal.id)
     m.org = vocab.org_short(portal.name if portal.kind != "province" else "Tỉnh Bắc Ninh", portal.kind)
     _build_sections(m, rng, group)
     _build_items(m, group)
@@ -70,6 +72,12 @@ def build_portal(seed: int, now: datetime, portal: FarmPortal) -> PortalModel:
     m.has_print = feats["print"] == "yes"
     build_links(m, rng, group)
     return m
+
+
+def _pinned_classic(portal_id: str) -> bool:
+    from farm.faults import FAULTS  # faults.py imports model.py
+
+    return portal_id in FAULTS or portal_id == HOSTILE_PORTAL_ID
 
 
 def _section_present(m: PortalModel, key: str) -> bool:
@@ -150,7 +158,7 @@ def _build_sections(m: PortalModel, rng: random.Random, group: str) -> None:
             placement = "menu"
         else:
             placement = "sub"
-        href = f"{m.base}/{slug}"
+        href = cms.section_href(m.platform, m.base, slug, page)
         if key == "thu-tuc-hanh-chinh" and feats["tthc"] == "dvc-link":
             href, page = rng.choice(vocab.DVC_PROCEDURES)[0], "external"
         m.sections[key] = Section(key, label, href, placement, parent or "", page, _instance_id(rng))
@@ -245,8 +253,12 @@ def _item(m: PortalModel, sec: Section, r: random.Random, dt: datetime, seq: int
         title += HOSTILE_TITLE_SUFFIXES[seq % len(HOSTILE_TITLE_SUFFIXES)]
     # Ids encode month, section and rank, so they stay stable when `now` moves.
     aid = ((dt.year - 2000) * 12 + dt.month) * 100000 + (LISTING_SECTIONS.index(sec.key) + 1) * 1000 + seq
-    prefix = {"news": "/news", "section": "/" + sec.href.rsplit("/", 1)[-1], "": ""}[m.theme.detail_prefix]
-    path = f"{m.base}{prefix}/-/details/{m.group_id}/{vocab.slugify(title)[:80].rstrip('-')}-{aid}"
+    slug = vocab.slugify(title)[:80].rstrip('-')
+    if m.platform != "liferay":
+        path = cms.article_path(m.platform, m.portal.id, m.base, sec.href, slug, aid, dt)
+    else:
+        prefix = {"news": "/news", "section": "/" + sec.href.rsplit("/", 1)[-1], "": ""}[m.theme.detail_prefix]
+        path = f"{m.base}{prefix}/-/details/{m.group_id}/{slug}-{aid}"
     return Item(aid, sec.key, title, dt, fill(r.choice(vocab.SUMMARY_TEMPLATES), r, m.org, dt.year), path)
 
 

@@ -93,6 +93,7 @@ class Theme:
     per_page: int  # default page size of listings
     absolute_resource_urls: bool
     print_style: str  # printDiv | link
+    frame: str = "classic"  # page frame: a Liferay theme (cms.LIFERAY_THEMES) or the portal's other platform
 
 
 @dataclass
@@ -125,6 +126,7 @@ class PortalModel:
     has_print: bool = True
     links: list[Link] = field(default_factory=list)
     org: str = ""
+    platform: str = "liferay"  # liferay | sharepoint | nukeviet | wordpress (farm/cms.py)
 
     @property
     def base(self) -> str:

@@ -14,7 +14,11 @@ QA_PORTLET = "answered_questions_WAR_bacninhportlet"
 DOCS_PER_PAGE = 25
 
 
-def _portlet(pid: str, title: str, inner: str) -> str:
+def _portlet(m: PortalModel, pid: str, title: str, inner: str) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.block(m, title, inner)
     return (f'<div class="portlet-boundary portlet-boundary_{pid}_ portlet-static" id="p_p_id_{pid}_">'
             f'<div class="portlet-body"><h2 class="portlet-title"><span class="portlet-title-text">{esc(title)}'
             f"</span></h2>{inner}</div></div>")
@@ -27,17 +31,53 @@ def _paragraphs(m: PortalModel, n: int, salt: int) -> str:
 
 # ---- home ---------------------------------------------------------------------------------------------------------
 def home(m: PortalModel, port: int) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.home(m, port)
     news = m.items.get("tin-tuc", [])[:8]
-    rows = "".join(f'<li><a href="{esc(it.path)}">{esc(it.title)}</a> <span class="date">({dmy(it.published)})</span>'
-                   "</li>" for it in news)
-    block = _portlet("mainnews_WAR_bacninhportlet", "Tin mới nhất",
-                     f'<ul class="list-news-home">{rows}</ul>' if rows else "<p>Chưa có tin bài.</p>")
+    block = _portlet(m, "mainnews_WAR_bacninhportlet", "Tin mới nhất", _home_news(m, news))
     welcome = f'<div class="journal-content-article"><p>Chào mừng bạn đến với {esc(m.portal.name)}.</p></div>'
     return page(m, port, "Trang chủ", welcome + block, home=True)
 
 
+def _home_news(m: PortalModel, news: list[Item]) -> str:
+    """The home page's latest news, in the theme's markup: a plain list, a featured story over a list, or cards."""
+    if not news:
+        return "<p>Chưa có tin bài.</p>"
+    if m.theme.frame == "sibling":
+        first, rest = news[0], news[1:]
+        return (f'<div class="hot-news"><h3 class="title"><a href="{esc(first.path)}">{esc(first.title)}</a></h3>'
+                f'<p class="sapo">{esc(first.summary)}</p></div><ul class="other-news">'
+                + "".join(f'<li><a href="{esc(it.path)}">{esc(it.title)}</a></li>' for it in rest) + "</ul>")
+    if m.theme.frame == "asset":
+        return '<div class="news-cards row">' + "".join(
+            f'<div class="card col-md-3"><div class="card-body"><h4 class="card-title"><a href="{esc(it.path)}">'
+            f'{esc(it.title)}</a></h4><small class="text-muted">{dmy(it.published)}</small></div></div>'
+            for it in news) + "</div>"
+    rows = "".join(f'<li><a href="{esc(it.path)}">{esc(it.title)}</a> <span class="date">({dmy(it.published)})</span>'
+                   "</li>" for it in news)
+    return f'<ul class="list-news-home">{rows}</ul>'
+
+
+def _detail_head(m: PortalModel, it: Item, date_html: str) -> str:
+    """Title, date and lead of an article in the theme's markup (see platform research: three generations)."""
+    if m.theme.frame == "sibling":
+        return (f'<h1 class="title" id="titleDetail">{esc(it.title)}</h1>{date_html}'
+                f'<div class="summary" id="leadDetail"><strong>{esc(it.summary)}</strong></div>')
+    if m.theme.frame == "asset":
+        return (f'<div class="asset-full-content"><h1 class="article-title">{esc(it.title)}</h1>{date_html}</div>'
+                f'<div class="asset-summary"><p>{esc(it.summary)}</p></div>')
+    return (f'<h1 id="contentDetailTitleId" class="title">{esc(it.title)}</h1>{date_html}'
+            f'<div id="sapoDetailId" class="sapo"><strong>{esc(it.summary)}</strong></div>')
+
+
 # ---- listings and articles ------------------------------------------------------------------------------------------
 def category(m: PortalModel, sec: Section, port: int, args: dict[str, str], explode: bool = False) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.category(m, sec, port, args)
     body = category_body(m, sec, port, args)
     if explode:
         body = filter_bar(m, args) + body
@@ -45,11 +85,15 @@ def category(m: PortalModel, sec: Section, port: int, args: dict[str, str], expl
 
 
 def article(m: PortalModel, it: Item, port: int, print_version: bool = False) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.article(m, it, port, print_version)
     sec = m.sections[it.section]
     date_html = detail_date_html(it.published, m.theme.detail_date)
-    content = (f'<h1 id="contentDetailTitleId" class="title">{esc(it.title)}</h1>{date_html}'
-               f'<div id="sapoDetailId" class="sapo"><strong>{esc(it.summary)}</strong></div>'
-               f'<div id="contentDetail" class="content">{_paragraphs(m, 4, it.id)}</div>')
+    body_cls = "textdetail" if m.theme.frame == "sibling" else "content"
+    content = (_detail_head(m, it, date_html)
+               + f'<div id="contentDetail" class="{body_cls}">{_paragraphs(m, 4, it.id)}</div>')
     if print_version:
         return (f'<!DOCTYPE html><html lang="vi-VN"><head><meta charset="utf-8"><title>{esc(it.title)}</title></head>'
                 f'<body onload="window.print()">{content}</body></html>')
@@ -66,7 +110,7 @@ def article(m: PortalModel, it: Item, port: int, print_version: bool = False) ->
     related = same[pos: pos + 5] or same[:5]
     rel = "".join(f'<li><a href="{esc(o.path)}">{esc(o.title)}</a> <span class="date">({dmy(o.published)})</span></li>'
                   for o in related)
-    body = _portlet(f"newsbycategory_WAR_bacninhportlet_INSTANCE_{sec.instance}", sec.label,
+    body = _portlet(m, f"newsbycategory_WAR_bacninhportlet_INSTANCE_{sec.instance}", sec.label,
                     f'<div class="news-detail">{content}{"".join(tools)}</div>'
                     + (f'<div class="related-news"><h3>Tin liên quan</h3><ul>{rel}</ul></div>' if rel else ""))
     latest = [o for o in m.items.get("tin-tuc", []) if o.id != it.id][:5]
@@ -96,20 +140,20 @@ def intro(m: PortalModel, sec: Section, port: int) -> str:
     if subpages:
         parts.append('<ul class="sub-pages">' + "".join(
             f'<li><a href="{esc(h)}">{esc(l)}</a></li>' for l, h in subpages.items()) + "</ul>")
-    return page(m, port, sec.label, _portlet("56_INSTANCE_intro", sec.label, "".join(parts)),
+    return page(m, port, sec.label, _portlet(m, "56_INSTANCE_intro", sec.label, "".join(parts)),
                 trail=[(sec.href, sec.label)])
 
 
 def intro_subpage(m: PortalModel, href: str, label: str, port: int) -> str:
     sec = m.sections["gioi-thieu"]
     inner = f"<h2>{esc(label)}</h2>{_paragraphs(m, 3, len(label))}"
-    return page(m, port, label, _portlet("56_INSTANCE_intro", sec.label, inner),
+    return page(m, port, label, _portlet(m, "56_INSTANCE_intro", sec.label, inner),
                 trail=[(sec.href, sec.label), (href, label)])
 
 
 def history(m: PortalModel, sec: Section, port: int) -> str:
     inner = f"<h2>{esc(m.history_label)}</h2>{_paragraphs(m, 5, 3)}"
-    return page(m, port, sec.label, _portlet("56_INSTANCE_history", sec.label, inner), trail=[(sec.href, sec.label)])
+    return page(m, port, sec.label, _portlet(m, "56_INSTANCE_history", sec.label, inner), trail=[(sec.href, sec.label)])
 
 
 def access(m: PortalModel, sec: Section, port: int) -> str:
@@ -118,7 +162,7 @@ def access(m: PortalModel, sec: Section, port: int) -> str:
         parts.append(f"<h3>{i}. {esc(label)}</h3>{_paragraphs(m, 1, i)}")
     if not parts:
         parts.append("<p>Thông tin đang được cập nhật.</p>")
-    return page(m, port, sec.label, _portlet("56_INSTANCE_access", sec.label, "".join(parts)),
+    return page(m, port, sec.label, _portlet(m, "56_INSTANCE_access", sec.label, "".join(parts)),
                 trail=[(sec.href, sec.label)])
 
 
@@ -133,7 +177,7 @@ def directory(m: PortalModel, sec: Section, port: int) -> str:
              "</tbody></table>")
     if not m.directory:
         table += "<p>Chưa có dữ liệu.</p>"
-    return page(m, port, sec.label, _portlet("danhba_WAR_bacninhportlet", sec.label, table),
+    return page(m, port, sec.label, _portlet(m, "danhba_WAR_bacninhportlet", sec.label, table),
                 trail=[(sec.href, sec.label)])
 
 
@@ -169,7 +213,7 @@ def documents(m: PortalModel, sec: Section, port: int, args: dict[str, str]) -> 
         parts.append('<ul class="pagination">' + "".join(
             f'<li class="active"><span>{n}</span></li>' if n == cur else f'<li><a href="?page={n}{q}">{n}</a></li>'
             for n in range(1, pages + 1)) + "</ul>")
-    return page(m, port, sec.label, _portlet("vanban_WAR_bacninhportlet", sec.label, "".join(parts)),
+    return page(m, port, sec.label, _portlet(m, "vanban_WAR_bacninhportlet", sec.label, "".join(parts)),
                 trail=[(sec.href, sec.label)])
 
 
@@ -178,7 +222,7 @@ def procedures(m: PortalModel, sec: Section, port: int) -> str:
                    f"<td>{esc(d)}</td></tr>" for i, (a, b, c, d) in enumerate(m.procedures, 1))
     table = ('<table class="table table-bordered tthc"><thead><tr><th>STT</th><th>Tên thủ tục</th><th>Cơ quan</th>'
              f"<th>Lĩnh vực</th><th>Mức độ</th></tr></thead><tbody>{rows}</tbody></table>")
-    return page(m, port, sec.label, _portlet("thutuchanhchinh_WAR_bacninhportlet", sec.label, table),
+    return page(m, port, sec.label, _portlet(m, "thutuchanhchinh_WAR_bacninhportlet", sec.label, table),
                 trail=[(sec.href, sec.label)])
 
 
@@ -188,7 +232,11 @@ def qa_resource_url(m: PortalModel, sec: Section, port: int) -> str:
             "&p_p_resource_id=getQuestions&p_p_cacheability=cacheLevelPage")
 
 
-def qa(m: PortalModel, sec: Section, port: int) -> str:
+def qa(m: PortalModel, sec: Section, port: int, args: dict[str, str] | None = None) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.qa(m, sec, port, args or {})
     url = qa_resource_url(m, sec, port)
     inner = f"""<div class="answered-questions">
 <div class="search-box"><input type="text" id="answeredQuestionKeyWord" placeholder="Nhập từ khóa">
@@ -206,7 +254,7 @@ function loadQuestions(pageNum) {{ $.post(answeredQuestionsURL, {{pageNum: pageN
   renderQuestions, 'json'); }}
 $(document).ready(function() {{ loadQuestions(1); }});
 </script></div>"""
-    return page(m, port, sec.label, _portlet(QA_PORTLET, sec.label, inner), trail=[(sec.href, sec.label)])
+    return page(m, port, sec.label, _portlet(m, QA_PORTLET, sec.label, inner), trail=[(sec.href, sec.label)])
 
 
 def schedule(m: PortalModel, sec: Section, port: int, args: dict[str, str], endless: bool = False) -> str:
@@ -240,25 +288,33 @@ def schedule(m: PortalModel, sec: Section, port: int, args: dict[str, str], endl
              f'<tbody>{"".join(body)}</tbody></table>')
     if not entries:
         inner += '<p class="empty">Chưa có lịch công tác.</p>'
-    return page(m, port, sec.label, _portlet("lichcongtac_WAR_bacninhportlet", sec.label, inner),
+    return page(m, port, sec.label, _portlet(m, "lichcongtac_WAR_bacninhportlet", sec.label, inner),
                 trail=[(sec.href, sec.label)])
 
 
-def search_results(m: PortalModel, port: int, keyword: str) -> str:
+def search_hits(m: PortalModel, keyword: str) -> list[Item]:
     k = keyword.strip().lower()
-    hits = [it for it in m.all_articles() if k and k in it.title.lower()] if m.search == "working" else []
+    return [it for it in m.all_articles() if k and k in it.title.lower()] if m.search == "working" else []
+
+
+def search_results(m: PortalModel, port: int, keyword: str) -> str:
+    if m.platform != "liferay":
+        from farm import cms_pages
+
+        return cms_pages.search_results(m, port, keyword)
+    hits = search_hits(m, keyword)
     if hits:
         rows = "".join(f'<li><a href="{esc(it.path)}">{esc(it.title)}</a> <span class="date">({dmy(it.published)})'
                        f"</span></li>" for it in hits)
         inner = f'<p class="result-count">Tìm thấy {len(hits)} kết quả</p><ul class="search-results">{rows}</ul>'
     else:
         inner = '<p class="no-result">Không tìm thấy kết quả</p>'
-    return page(m, port, "Tìm kiếm", _portlet("3", "Kết quả tìm kiếm", inner),
+    return page(m, port, "Tìm kiếm", _portlet(m, "3", "Kết quả tìm kiếm", inner),
                 trail=[(f"{m.base}/tim-kiem", "Tìm kiếm")])
 
 
 def video(m: PortalModel, port: int) -> str:
-    return page(m, port, "Thư viện video", _portlet("videogallery_WAR_bacninhportlet", "Thư viện video",
+    return page(m, port, "Thư viện video", _portlet(m, "videogallery_WAR_bacninhportlet", "Thư viện video",
                                                      "<p>Chưa có video.</p>"),
                 trail=[(f"{m.base}/thu-vien-video", "Thư viện video")])
 

@@ -40,7 +40,9 @@ class FarmPortal:
     @property
     def base_path(self) -> str:
         """Path prefix of every page of the portal ('' at the root of the address)."""
-        return f"/web/{self.id}" if self.kind == "department" else ""
+        from farm.cms import own_host
+
+        return f"/web/{self.id}" if self.kind == "department" and not own_host(self.id) else ""
 
     @property
     def is_commune(self) -> bool:

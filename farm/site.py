@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from farm import faults, pages
+from farm import cms, cms_pages, faults, pages
 from farm.chrome import intro_subpages
 from farm.formats import gson, ymd_slash
 from farm.listing import PORTLET, resource_response
@@ -67,13 +67,18 @@ class FarmSite:
         if routes is None:
             b = m.base
             routes = {b or "/": ("home",), f"{b}/trang-chu": ("home",), f"{b}/thu-vien-video": ("video",)}
-            if m.search != "absent":
-                routes[f"{b}/tim-kiem"] = ("search",)
+            search_path = cms.search_path(m.platform, b)[0].rstrip("/") or "/"
+            if m.search != "absent" and search_path not in routes:
+                routes[search_path] = ("search",)
             for sec in m.sections.values():
                 if sec.href.startswith("/"):
-                    routes[sec.href] = ("section", sec.key)
+                    routes[sec.href.rstrip("/")] = ("section", sec.key)
             for href, label in intro_subpages(m):
-                routes[href] = ("intro-sub", href, label)
+                routes[href.rstrip("/")] = ("intro-sub", href, label)
+            if m.platform != "liferay":
+                # Article URLs of other CMSs are plain paths (SharePoint ?ItemID= ones keyed with their query).
+                for it in m.articles.values():
+                    routes[it.path.rstrip("/")] = ("article", it.id)
             self._routes[m.portal.id] = routes
         return routes
 
@@ -81,14 +86,23 @@ class FarmSite:
         m = self.farm.model(portal.id)
         port = self.port
         if path == "/robots.txt":
-            return Response(200, "text/plain; charset=utf-8", b"User-agent: *\nDisallow:\n")
+            extra = f"Sitemap: http://{portal.address}:{port}/sitemap.xml\n" if m.platform in cms.SITEMAP else ""
+            return Response(200, "text/plain; charset=utf-8", f"User-agent: *\nDisallow:\n{extra}".encode())
+        if m.platform in cms.SITEMAP and path == "/sitemap.xml":
+            return Response(200, "application/xml; charset=utf-8", cms_pages.sitemap(m, port).encode())
         if path.startswith("/documents/"):
             return Response(200, "application/pdf", b"%PDF-1.4\n% farm placeholder\n%%EOF\n")
         if len(path) > 1 and path.endswith("/"):
             path = path.rstrip("/")
         if path in ("", "/") and m.base:
             return Response(302, HTML, b"", location=m.base)
-        route = self._routes_for(m).get(path or "/")
+        routes = self._routes_for(m)
+        path, page_num = cms.split_paging(m.platform, path)
+        if page_num is not None:
+            args = {**args, "page": str(page_num)}
+        route = routes.get(path or "/")
+        if route is None and "ItemID" in args:
+            route = routes.get(f"{path}?ItemID={args['ItemID']}")
         if route is None:
             match = DETAIL.search(path)
             if match and path.startswith(m.base + "/") and int(match.group(1)) == m.group_id:
@@ -97,12 +111,17 @@ class FarmSite:
                     return _html(pages.article(m, it, port, print_version=bool(args.get("print"))))
             return Response(404, HTML, pages.not_found(m, port).encode())
         kind = route[0]
+        if kind == "article":
+            return _html(pages.article(m, m.articles[route[1]], port, print_version=bool(args.get("print"))))
+        search_param = cms.search_path(m.platform, m.base)[1]
+        if kind == "home" and m.platform == "wordpress" and args.get(search_param) and m.search != "absent":
+            kind = "search"  # WordPress searches at /?s=
         if kind == "home":
             return _html(pages.home(m, port))
         if kind == "video":
             return _html(pages.video(m, port))
         if kind == "search":
-            return _html(pages.search_results(m, port, args.get("keyword", "")))
+            return _html(pages.search_results(m, port, args.get(search_param, "")))
         if kind == "intro-sub":
             return _html(pages.intro_subpage(m, route[1], route[2], port))
         sec = m.sections[route[1]]
@@ -112,9 +131,11 @@ class FarmSite:
         if sec.page == "listing":
             return _html(pages.category(m, sec, port, args, explode=faults.trap(m, "query-explosion", self.faults)))
         renderer = {"intro": pages.intro, "history": pages.history, "access": pages.access,
-                    "directory": pages.directory, "procedures": pages.procedures, "qa": pages.qa}.get(sec.page)
+                    "directory": pages.directory, "procedures": pages.procedures}.get(sec.page)
         if renderer is not None:
             return _html(renderer(m, sec, port))
+        if sec.page == "qa":
+            return _html(pages.qa(m, sec, port, args))
         if sec.page == "documents":
             return _html(pages.documents(m, sec, port, args))
         if sec.page == "schedule":

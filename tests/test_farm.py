@@ -204,7 +204,9 @@ def test_served_pages_json_and_down_portal(served):
 
     detail = doc["items"][0]["urlDetail"]
     status, _, body = _get(urllib.parse.urljoin(origin, detail))
-    assert status == 200 and 'id="contentDetailTitleId"' in body.decode() and 'id="contentDetail"' in body.decode()
+    title_markup = {"classic": 'id="contentDetailTitleId"', "sibling": 'id="titleDetail"',
+                    "asset": 'class="article-title"'}[m.theme.frame]
+    assert status == 200 and title_markup in body.decode() and 'id="contentDetail"' in body.decode()
 
     qa = m.sections["hoi-dap"] if "hoi-dap" in m.sections else None
     qa_portal = p

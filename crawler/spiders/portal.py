@@ -16,7 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import scrapy
 from scrapy.http import FormRequest, Request
 
-from crawler import extract, sections, status, vocab
+from crawler import extract, platforms, sections, status, vocab
+from crawler.platforms import generic
 from crawler.dates import from_page, parse_listing_date
 from crawler.scope import Scope
 
@@ -60,6 +61,7 @@ class PortalState:
         self.articles = 0
         self.item_urls: set[tuple[str, str]] = set()
         self.listing_pages: dict[str, int] = {}  # section key -> HTML listing pages followed
+        self.spider = "liferay"  # the reader for this portal: platforms.detect on the home page, or the registry
 
 
 class PortalSpider(scrapy.Spider):
@@ -92,9 +94,13 @@ class PortalSpider(scrapy.Spider):
         if not hasattr(response, "text"):
             yield {"type": "portal", "portal": st.portal.id, "status": "not_html", "detail": response.url}
             return
-        yield {"type": "portal", "portal": st.portal.id, "status": status.OK, "detail": ""}
+        text = _html(response)
+        found = platforms.detect(text, getattr(st.portal, "spider", "") or "")
+        st.spider = found.spider
+        yield {"type": "portal", "portal": st.portal.id, "status": status.OK,
+               "detail": f"platform={found.platform} spider={found.spider} ({found.evidence})"}
         st.requested.add(response.url)
-        doc = extract.parse(_html(response), response.url)
+        doc = extract.parse(text, response.url)
         yield self._page(st, response, "home", None, None)
         found = extract.contact(doc)
         if found:
@@ -109,6 +115,8 @@ class PortalSpider(scrapy.Spider):
                 if not st.scope.same_host(link.url):
                     yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
         yield from self._follow_sections(st, doc, response.url)
+        if st.spider == "generic":
+            yield generic.sitemap_request(self, st, response.url)
 
     def _follow_sections(self, st, doc, page_url):
         for link in extract.links(doc):
@@ -123,6 +131,8 @@ class PortalSpider(scrapy.Spider):
                 # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
                 # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
                 parts = urlsplit(link.url)
+                if st.spider == "generic" and (link.region == "content" or extract.is_page_link(link.url)):
+                    continue  # without a platform URL grammar, a content link's path names an article
                 match = sections.from_url(link.url, st.scope.base_path)
                 if match is None or parts.query or "/-/details/" in parts.path:
                     continue
@@ -203,6 +213,8 @@ class PortalSpider(scrapy.Spider):
             if oldest is None or oldest >= self.lookback_from:
                 for nxt in self._pages_to_follow(st, section, doc, url):
                     yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+        if st.spider == "generic":
+            yield from generic.read_page(self, st, section, doc, response)
 
     def _pages_to_follow(self, st, section, doc, url):
         """Pagination links of a section's HTML listing, at most MAX_HTML_LISTING_PAGES per section: whatever a
@@ -278,8 +290,7 @@ class PortalSpider(scrapy.Spider):
             return
         doc = extract.parse(_html(response), response.url)
         found = from_page(doc, self.now, response.url)
-        title_el = doc.cssselect("#contentDetailTitleId, h1.title, #titleDetail")
-        title = extract.clean(title_el[0].text_content()) if title_el else None
+        title = generic.article_title(doc)
         yield self._page(st, response, "detail", response.meta["section"], None, title=title,
                          published_at=found.value if found else None, date_method=found.method if found else None)
         yield self._fact(st, "article", response.url, {"url": response.url, "has_print": extract.has_print(doc)})
