@@ -16,7 +16,7 @@ _SCRAPY_WRAPPED = tuple((getattr(scrapy_exc, name), status) for name, status in 
     ("DownloadTimeoutError", "timeout")) if hasattr(scrapy_exc, name))
 
 STATUSES = ("ok", "dns_error", "connection_refused", "timeout", "tls_error", "http_4xx", "http_5xx",
-            "redirect_loop", "robots_blocked", "too_large", "not_html", "budget_exhausted", "connection_error")
+            "redirect_loop", "robots_blocked", "too_large", "not_html", "too_deep", "budget_exhausted", "connection_error")
 
 
 def from_http(code: int) -> str:
