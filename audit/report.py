@@ -306,6 +306,7 @@ class CrawlView:
     finished: str
     duration: str
     errors: list[CrawlErrorView]
+    tls_finding: str = ""  # non-scoring: the portal's weak or legacy TLS (audit/tls.py)
 
 
 @dataclass(slots=True)
@@ -422,6 +423,7 @@ def _crawl(raw: Any) -> CrawlView | None:
         finished=fmt_datetime(finished) or "—",
         duration=duration,
         errors=errors,
+        tls_finding=_text((raw.get("tls") or {}).get("finding")) if isinstance(raw.get("tls"), dict) else "",
     )
 
 
