@@ -157,3 +157,52 @@ def test_bad_crawler_settings_are_one_line_errors(cli, tmp_path, farm):
                              "--db", f"sqlite:///{tmp_path}/x.db", "--out", tmp_path / "x", env=env)
         assert code == 2 and len(err.strip().splitlines()) == 1 and name in err, err
         assert not (tmp_path / "x").exists()
+
+
+def test_hostile_bodies_and_the_parse_limits():
+    """Without sockets: what the hostile sections serve, and which of them crawler/limits.py refuses."""
+    import gzip
+    import io
+
+    from farm import faults
+    from farm.site import FarmSite
+    from farm.portals import portal_by_id
+    from crawler import extract, limits
+
+    bomb = faults.gzip_bomb()
+    inflated, stream = 0, gzip.GzipFile(fileobj=io.BytesIO(bomb))
+    while chunk := stream.read1(1 << 20):
+        inflated += len(chunk)
+    assert len(bomb) < 2 << 20 and inflated > 1 << 30
+    refused = {}
+    for name, body in (("deep", faults.deep_nesting()), ("binary", faults.binary_body("phuong-nhan-hoa"))):
+        with pytest.raises(limits.PageRefused) as info:
+            extract.parse(extract.decode(body, "text/html; charset=utf-8"), "http://h/")
+        refused[name] = info.value.status
+    assert refused == {"deep": "too_deep", "binary": "not_html"}
+    site = FarmSite(65, datetime(2025, 11, 22, 10, 30), 8765)
+    page = site.handle_address(portal_by_id("phuong-dao-vien").address, "GET", "/", {}).body
+    assert faults.INVALID_UTF8 in page
+    doc = extract.parse(extract.decode(page, "text/html; charset=utf-8"), "http://h/")  # still a page
+    assert site.farm.model("phuong-dao-vien").portal.name in doc.text_content()
+
+
+def test_cancelled_and_tls_failures_have_their_names():
+    from scrapy.exceptions import DownloadCancelledError, DownloadFailedError
+    from twisted.python.failure import Failure
+
+    from crawler import status
+
+    assert status.from_failure(Failure(DownloadCancelledError(""))) == "too_large"
+    assert status.from_failure(Failure(DownloadFailedError(
+        "[<twisted.python.failure.Failure OpenSSL.SSL.Error: [('SSL routines', '', 'dh key too small')]>]"))) \
+        == "tls_error"
+
+
+def test_legacy_tls_is_allowed_only_where_it_should_be():
+    from crawler.tls import legacy_allowed
+
+    listed = frozenset({"127.0.0.32"})
+    assert legacy_allowed("www.bacninh.gov.vn", listed) and legacy_allowed("127.0.0.32", listed)
+    assert not legacy_allowed("example.com", listed) and not legacy_allowed("evilgov.vn", listed)
+    assert not legacy_allowed("www.bacninh.gov.vn", listed, enabled=False)
