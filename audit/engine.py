@@ -20,6 +20,7 @@ from audit.overrides import apply as apply_overrides
 from audit.results import build_results
 from audit.scoring import judge, load_config, score_portal
 from audit.timeline import timeline
+from audit.tls import portal_tls
 from storage import overrides as stored_overrides
 from storage.db import sessions
 from storage.facts import latest_run_for, load_portal_facts
@@ -89,7 +90,8 @@ def _crawl_extra(s, portal_id, run_id, facts) -> dict:
     return {"run_id": run_id, "status": facts.crawl_status, "detail": pc.detail if pc else "",
             "pages": pc.pages if pc else 0, "errors": errors,
             "started_at": pc.started_at.isoformat(timespec="seconds") if pc and pc.started_at else None,
-            "finished_at": pc.finished_at.isoformat(timespec="seconds") if pc and pc.finished_at else None}
+            "finished_at": pc.finished_at.isoformat(timespec="seconds") if pc and pc.finished_at else None,
+            "tls": portal_tls(s, portal_id, run_id)}
 
 
 def _store(Session, doc, period, run_ids) -> None:

@@ -80,13 +80,14 @@ FETCH_STATUS_LABELS = {
     "connection_refused": "Bị từ chối kết nối",
     "connection_error": "Lỗi kết nối",
     "timeout": "Quá thời gian chờ",
-    "tls_error": "Lỗi chứng chỉ TLS",
+    "tls_error": "Lỗi kết nối TLS",
     "http_4xx": "Lỗi HTTP 4xx",
     "http_5xx": "Lỗi HTTP 5xx",
     "redirect_loop": "Chuyển hướng vòng lặp",
     "robots_blocked": "Bị robots.txt chặn",
     "too_large": "Trang quá lớn",
     "not_html": "Không phải trang HTML",
+    "too_deep": "Thẻ HTML lồng nhau quá sâu",
     "budget_exhausted": "Hết ngân sách thu thập",
     "not_crawled": "Chưa được thu thập",
 }
@@ -305,6 +306,7 @@ class CrawlView:
     finished: str
     duration: str
     errors: list[CrawlErrorView]
+    tls_finding: str = ""  # non-scoring: the portal's weak or legacy TLS (audit/tls.py)
 
 
 @dataclass(slots=True)
@@ -421,6 +423,7 @@ def _crawl(raw: Any) -> CrawlView | None:
         finished=fmt_datetime(finished) or "—",
         duration=duration,
         errors=errors,
+        tls_finding=_text((raw.get("tls") or {}).get("finding")) if isinstance(raw.get("tls"), dict) else "",
     )
 
 

@@ -16,7 +16,7 @@ import yaml
 from lxml import etree, html as lxml_html
 from w3lib.encoding import html_to_unicode
 
-from crawler import vocab
+from crawler import limits, vocab
 from crawler.dates import parse_listing_date, parse_text
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -62,6 +62,7 @@ def decode(body: bytes, content_type: str | bytes | None = None) -> str:
 
 def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
     text = decode(body) if isinstance(body, bytes) else body
+    limits.check(text)  # raises limits.PageRefused: not text, or nested past what libxml2 reads
     text = XML_DECLARATION.sub("", text, count=1).strip()  # lxml refuses str input that declares an encoding
     # A stray </body> or </html> mid-page (templates glued together) makes libxml2 drop the rest of the page;
     # browsers keep reading into the body (HTML5 "after body" mode). Closing tags of body/html are implied at the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sqlalchemy import delete, func, select
 from audit.errors import ConfigError
 from crawler import settings as default_settings
 from crawler.spiders.portal import PortalSpider
+from crawler.tls import registry_hosts
 from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
 from storage.db import sessions
 
@@ -28,6 +30,29 @@ def sync_portals(engine, portals) -> None:
             row.name, row.kind, row.url, row.rubric = p.name, p.kind, p.url, p.rubric
             row.host_confidence, row.notes, row.updated_at = p.host_confidence, p.notes, now
             s.add(row)
+
+
+def env_settings(portals) -> dict:
+    """Scrapy settings a user sets through the environment (README, Configuration); a bad value is a ConfigError
+    (exit 2) before anything is written.
+
+    PORTAL_AUDIT_TIMEOUT: seconds a whole download may take, body included (default 30).
+    PORTAL_AUDIT_LEGACY_TLS: 1 (default) lets hosts under .gov.vn and the registry's hosts use legacy TLS
+    (crawler/tls.py); 0 refuses it everywhere, so a portal that needs it ends `tls_error`."""
+    out = {"PORTAL_AUDIT_LEGACY_TLS_HOSTS": sorted(registry_hosts(portals))}
+    raw = os.environ.get("PORTAL_AUDIT_TIMEOUT", "").strip()
+    if raw:
+        try:
+            out["DOWNLOAD_TIMEOUT"] = float(raw)
+        except ValueError:
+            out["DOWNLOAD_TIMEOUT"] = 0
+        if not out["DOWNLOAD_TIMEOUT"] > 0:
+            raise ConfigError(f"PORTAL_AUDIT_TIMEOUT={raw!r}: cần một số giây lớn hơn 0")
+    legacy = os.environ.get("PORTAL_AUDIT_LEGACY_TLS", "1").strip()
+    if legacy not in ("0", "1"):
+        raise ConfigError(f"PORTAL_AUDIT_LEGACY_TLS={legacy!r}: chỉ nhận 1 (cho phép TLS cũ) hoặc 0 (không cho phép)")
+    out["PORTAL_AUDIT_LEGACY_TLS"] = legacy == "1"
+    return out
 
 
 class ReplayError(ConfigError):
@@ -47,6 +72,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     from crawler.archive import run_folder
     from storage.archive import archive_root, folder_files, run_files
 
+    from_env = env_settings(portals)
     sync_portals(engine, portals)
     started = datetime.now()
     mode, sources, resumed = "record", [], None
@@ -128,9 +154,10 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)
         settings.set("AUTOTHROTTLE_ENABLED", False)
         settings.set("CONCURRENT_REQUESTS", 1024)
-    for key, value in (overrides or {}).items():
+    for key, value in {**from_env, **(overrides or {})}.items():
         settings.set(key, value)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    warnings.filterwarnings("ignore", message="The 'DOWNLOADER_CLIENTCONTEXTFACTORY' setting is deprecated")
     process = CrawlerProcess(settings)
     process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
     process.start()

@@ -29,7 +29,10 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 DNS_TIMEOUT = 20
 FEED_EXPORT_ENCODING = "utf-8"
 
-# The real portals serve legacy TLS: a working scraper had to lower OpenSSL's security level (platform.md).
-# Scrapy does not verify certificates by default, which these portals also need. Issue 4 makes this per host and
-# records the weakness as a finding.
-DOWNLOADER_CLIENT_TLS_CIPHERS = "DEFAULT:@SECLEVEL=1"
+# The real portals serve legacy TLS: a working scraper had to lower OpenSSL's security level (platform.md). It is
+# lowered per host (crawler/tls.py: .gov.vn and the registry's hosts; PORTAL_AUDIT_LEGACY_TLS=0 turns it off) and
+# the weakness is recorded as a finding. Scrapy does not verify certificates, which these portals also need.
+# (Scrapy 2.19 deprecates this setting without a per-host replacement; runner.py silences that one warning.)
+DOWNLOADER_CLIENTCONTEXTFACTORY = "crawler.tls.PortalTLSContextFactory"
+PORTAL_AUDIT_LEGACY_TLS = True
+PORTAL_AUDIT_LEGACY_TLS_HOSTS: list[str] = []

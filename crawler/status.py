@@ -13,10 +13,13 @@ OK = "ok"
 # Twisted's (checked below).
 _SCRAPY_WRAPPED = tuple((getattr(scrapy_exc, name), status) for name, status in (
     ("DownloadConnectionRefusedError", "connection_refused"), ("CannotResolveHostError", "dns_error"),
-    ("DownloadTimeoutError", "timeout")) if hasattr(scrapy_exc, name))
+    ("DownloadTimeoutError", "timeout"),
+    # The download handler cancels a download only when its body passes DOWNLOAD_MAXSIZE; a body sent without
+    # Content-Length is cancelled mid-stream with an empty message.
+    ("DownloadCancelledError", "too_large")) if hasattr(scrapy_exc, name))
 
 STATUSES = ("ok", "dns_error", "connection_refused", "timeout", "tls_error", "http_4xx", "http_5xx",
-            "redirect_loop", "robots_blocked", "too_large", "not_html", "budget_exhausted", "connection_error")
+            "redirect_loop", "robots_blocked", "too_large", "not_html", "too_deep", "budget_exhausted", "connection_error")
 
 
 def from_http(code: int) -> str:

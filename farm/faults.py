@@ -29,6 +29,7 @@ class Fault:
     crawl_status: str = "ok"  # expected portal crawl status
     section_status: str | None = None  # expected status of the section's landing page (section faults)
     pin: tuple[str, str, str] | None = None  # (design feature, state if dealt absent) so the section exists
+    tls: str | None = None  # served only over HTTPS with this farm/tls.py profile
     note: str = ""
 
 
@@ -51,12 +52,38 @@ FAULTS: dict[str, Fault] = {
     "phuong-chu": Fault("malformed-html", note="unclosed li/p/td/tr, stray </body></html> after the header"),
     "phuong-phuong-son": Fault("wrong-charset", note="HTTP header says windows-1252, the bytes are UTF-8"),
     "xa-bien-dong": Fault("legacy-charset", note="pages in windows-1258 (decomposed tones), declared so"),
+    # TLS (farm/tls.py): served only over HTTPS; the crawl reads them and records the weakness as a finding.
+    "xa-son-hai": Fault("legacy-tls", tls="legacy",
+                        note="HTTPS only: 1024-bit RSA key, TLS 1.2 with 1024-bit DHE only (needs SECLEVEL=1)"),
+    "xa-tan-son": Fault("bad-certificate", tls="bad-certificate",
+                        note="HTTPS only: self-signed, expired, issued for another host"),
+    "xa-bien-son": Fault("timeout", "tai-chinh-ngan-sach", section_status="timeout", pin=("tai_chinh", "absent", "items"),
+                         note="headers, then one byte every few seconds, never finishing"),
+    "xa-sa-ly": Fault("directory-5xx", "danh-ba", section_status="http_5xx", pin=("directory", "absent", "complete"),
+                      note="officials directory page answers 500"),
+    # Hostile content (issue 9): what the crawler must bound in memory and time, each on its own section.
+    "xa-nam-duong": Fault("gzip-bomb", "thong-ke", section_status="too_large", pin=("thong_ke", "absent", "items"),
+                          note="Content-Encoding: gzip, ~1 MB on the wire, over 1 GB inflated"),
+    "so-dan-toc-va-ton-giao": Fault("streamed-50mb", "khen-thuong-xu-phat", section_status="too_large",
+                                    pin=("khen_thuong", "absent", "items"),
+                                    note="50 MB page streamed without Content-Length"),
+    "phuong-que-vo": Fault("deep-nesting", "pho-bien-phap-luat", section_status="too_deep",
+                           pin=("pho_bien", "absent", "high"), note="200 000 nested <div> in a small page"),
+    "phuong-nhan-hoa": Fault("binary-html", "lich-cong-tac", section_status="not_html",
+                             pin=("schedule", "absent", "active"), note="random bytes served as text/html"),
+    "phuong-dao-vien": Fault("invalid-utf8", note="every page declared UTF-8 carries invalid byte sequences"),
 }
 
 HUGE_BYTES = 20 * 1024 * 1024
 SLOW_HOME_SECONDS = 3.0
 TRAPS = ("endless-calendar", "query-explosion")
-SECTION_FAULTS = ("404-section", "redirect-loop", "robots", "huge-page")
+SECTION_FAULTS = ("404-section", "redirect-loop", "robots", "huge-page", "timeout", "directory-5xx", "gzip-bomb",
+                  "streamed-50mb", "deep-nesting", "binary-html")
+HOSTILE = ("gzip-bomb", "streamed-50mb", "deep-nesting", "binary-html", "invalid-utf8")
+BOMB_INFLATED = 1100 * 1024 * 1024  # over 1 GB once inflated
+STREAMED_BYTES = 50 * 1024 * 1024
+NESTING = 200_000
+TRICKLE_SECONDS = 2.0  # the timeout fault: one byte this often, forever
 
 
 def fault_of(portal_id: str, enabled: bool = True) -> Fault | None:
@@ -72,6 +99,12 @@ def failed_sections(portal_id: str, enabled: bool = True) -> dict[str, str]:
     """Section key -> expected landing-page status, for the sections a fault makes unreadable."""
     f = fault_of(portal_id, enabled)
     return {f.section: f.section_status} if f and f.kind in SECTION_FAULTS and f.section else {}
+
+
+def tls_profile(portal_id: str, enabled: bool = True) -> str | None:
+    """The farm/tls.py profile a portal is served with (None: plain HTTP)."""
+    f = fault_of(portal_id, enabled)
+    return f.tls if f else None
 
 
 def pins() -> dict[str, tuple[str, str, str]]:
@@ -134,3 +167,48 @@ def _cp1258_char(ch: str) -> bytes:
             base, marks = joined, marks[:i] + marks[i + 1:]
             break
     return (base + marks).encode("cp1258", errors="xmlcharrefreplace")
+
+
+# ---- hostile bodies (issue 9) ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def gzip_bomb() -> bytes:
+    """Zeros gzipped: ~1 MB on the wire, BOMB_INFLATED bytes inflated. One 16 MiB member repeated (a gzip stream
+    may hold many members, and every gunzip reads them all), so it is built in milliseconds."""
+    import gzip
+
+    head = gzip.compress('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Thống kê</title></head><body><p>'
+                         .encode(), 9, mtime=0)
+    member = gzip.compress(b"\0" * (16 << 20), 9, mtime=0)
+    return head + member * (BOMB_INFLATED // (16 << 20))
+
+
+def streamed_chunk(i: int) -> bytes:
+    """The i-th 64 KiB piece of the 50 MB streamed page (an HTML comment after a valid head)."""
+    if i == 0:
+        return '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Khen thưởng</title></head><body><!--' \
+            .encode().ljust(65536, b"x")
+    return b"x" * 65536
+
+
+def deep_nesting() -> bytes:
+    """A small valid-looking page with NESTING nested divs: ~1.2 MB, under every size limit."""
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Phổ biến pháp luật</title></head><body>'.encode()
+            + b"<div>" * NESTING + "Nội dung".encode() + b"</div>" * NESTING + b"</body></html>")
+
+
+def binary_body(portal_id: str) -> bytes:
+    """Bytes that are not text at all (an image or archive behind a wrong Content-Type): seeded, 64 KiB."""
+    r = random.Random(f"binary:{portal_id}")
+    return b"\x89PNG\r\n\x1a\n" + bytes(r.getrandbits(8) for _ in range(65536))
+
+
+# Byte sequences no UTF-8 decoder accepts: a lone continuation byte, a truncated 3-byte sequence, an overlong
+# encoding, and the never-valid C0/FF.
+INVALID_UTF8 = b"\x80 \xe1\xba \xc0\xaf \xff"
+
+
+def invalid_utf8(html: bytes) -> bytes:
+    """Invalid sequences where an old template's stray bytes would be: in a comment and in the footer's whitespace,
+    leaving every word the audit reads intact."""
+    html = html.replace(b"<head>", b"<head><!-- " + INVALID_UTF8 + b" -->", 1)
+    return html.replace(b"</body>", INVALID_UTF8 + b"\n</body>", 1)

@@ -52,12 +52,12 @@ class FarmPortal:
     def down(self) -> bool:
         return self.id == DOWN_PORTAL_ID
 
-    def origin(self, port: int) -> str:
-        return f"http://{self.address}:{port}"
+    def origin(self, port: int, tls: bool = False) -> str:
+        return f"{'https' if tls else 'http'}://{self.address}:{port}"
 
-    def base_url(self, port: int) -> str:
-        """The registry URL: http://127.0.0.N:PORT/ or http://127.0.0.N:PORT/web/<id>."""
-        return self.origin(port) + (self.base_path or "/")
+    def base_url(self, port: int, tls: bool = False) -> str:
+        """The registry URL: http://127.0.0.N:PORT/ or http://127.0.0.N:PORT/web/<id> (https for a TLS fault)."""
+        return self.origin(port, tls) + (self.base_path or "/")
 
 
 @lru_cache(maxsize=1)
@@ -85,21 +85,23 @@ def portal_by_address(address: str) -> FarmPortal | None:
     return portals[last - 2]
 
 
-def registry_rows(port: int) -> list[dict[str, str]]:
+def registry_rows(port: int, faults: bool = True) -> list[dict[str, str]]:
+    from farm.faults import tls_profile  # faults.py imports this module
+
     return [
-        {"id": p.id, "name": p.name, "kind": p.kind, "url": p.base_url(port), "rubric": "",
+        {"id": p.id, "name": p.name, "kind": p.kind, "url": p.base_url(port, bool(tls_profile(p.id, faults))), "rubric": "",
          "host_confidence": "confirmed", "notes": "farm"}
         for p in load_portals()
     ]
 
 
-def write_registry(path: str | Path, port: int) -> Path:
+def write_registry(path: str | Path, port: int, faults: bool = True) -> Path:
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=REGISTRY_COLUMNS, lineterminator="\n")
         w.writeheader()
-        w.writerows(registry_rows(port))
+        w.writerows(registry_rows(port, faults))
     return out
 
 

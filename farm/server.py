@@ -15,6 +15,7 @@ from twisted.internet import reactor
 from twisted.internet.error import CannotListenError
 from twisted.web import resource, server
 
+from farm import faults
 from farm.portals import load_portals, write_registry
 from farm.site import FarmSite
 
@@ -43,6 +44,11 @@ class FarmResource(resource.Resource):
         request.setHeader(b"content-type", resp.content_type.encode())
         if resp.location:
             request.setHeader(b"location", resp.location.encode())
+        if resp.content_encoding:
+            request.setHeader(b"content-encoding", resp.content_encoding.encode())
+        if resp.stream:
+            _Stream(request, resp.stream).start()
+            return server.NOT_DONE_YET
         if resp.delay:
             # Slow-portal fault: answer later without blocking the reactor (other portals keep being served).
             request.setHeader(b"content-length", str(len(resp.body)).encode())
@@ -56,6 +62,36 @@ def _finish_later(request, body: bytes) -> None:
         return
     request.write(body)
     request.finish()
+
+
+class _Stream:
+    """Hostile bodies sent piece by piece without blocking the reactor: "trickle" sends one byte every
+    TRICKLE_SECONDS forever (headers first); "chunks" sends STREAMED_BYTES with no Content-Length."""
+
+    def __init__(self, request, kind: str):
+        self.request, self.kind, self.sent = request, kind, 0
+
+    def start(self) -> None:
+        if self.kind == "trickle":
+            self.request.write(b"<")  # flushes the status line and headers: the answer has begun
+        self._next()
+
+    def _next(self) -> None:
+        request = self.request
+        if request.finished or request.channel is None or request._disconnected:
+            return  # the client gave up (timeout or size limit)
+        if self.kind == "trickle":
+            request.write(b" ")
+            reactor.callLater(faults.TRICKLE_SECONDS, self._next)
+            return
+        if self.sent >= faults.STREAMED_BYTES:
+            request.write(b"--></body></html>")
+            request.finish()
+            return
+        chunk = faults.streamed_chunk(self.sent // 65536)
+        request.write(chunk)
+        self.sent += len(chunk)
+        reactor.callLater(0, self._next)
 
 
 class _QuietSite(server.Site):
@@ -75,21 +111,34 @@ def listen_all(site: FarmSite, port: int) -> int:
             listeners.append(first)
             chosen = first.getHost().port
             for p in up[1:]:
+                profile = faults.tls_profile(p.id, site.faults)
+                if profile:  # HTTPS only: a TLS front on the port, the plain listener behind it (farm/tls.py)
+                    from farm.tls import TLSFront
+                    behind = reactor.listenTCP(0, factory, interface=p.address)
+                    listeners.append(behind)
+                    listeners.append(TLSFront(profile, p.address, chosen, behind.getHost().port, _tls_folder()))
+                    continue
                 listeners.append(reactor.listenTCP(chosen, factory, interface=p.address))
             site.port = chosen
             return chosen
-        except CannotListenError:
+        except (CannotListenError, OSError):  # OSError: a TLS front (farm/tls.py)
             for lst in listeners:
-                lst.stopListening()
+                lst.stopListening() if hasattr(lst, "stopListening") else lst.close()
             if port:
                 raise
     raise RuntimeError("farm: could not find a port free on all 119 addresses")
 
 
+def _tls_folder() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="portal-audit-farm-tls-"))
+
+
 def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults: bool = True) -> None:
     site = FarmSite(seed, now, port, faults=faults)
     chosen = listen_all(site, port)
-    path = write_registry(registry_out, chosen)
+    path = write_registry(registry_out, chosen, faults)
     def stop(*_):
         if reactor.running:
             reactor.callFromThread(reactor.stop)

@@ -29,6 +29,8 @@ class Response:
     body: bytes
     location: str | None = None
     delay: float = 0.0  # seconds the server waits before answering (slow-portal fault)
+    content_encoding: str | None = None  # gzip-bomb fault: the body is sent as is, gzip-encoded
+    stream: str | None = None  # served piece by piece by the server: "trickle" (forever) or "chunks" (streamed-50mb)
 
 
 class FarmSite:
@@ -174,6 +176,8 @@ class FaultLayer:
             return Response(404, HTML, pages.not_found(m, site.port).encode())
         if kind == "redirect-loop" and target and path in (target, target + "/"):
             return Response(302, HTML, b"", location=target + "/" if path == target else target)
+        if target and path.rstrip("/") == target and not args and kind in SECTION_BODIES:
+            return SECTION_BODIES[kind](portal.id)
         if kind == "huge-page" and target and path.rstrip("/") == target and not args:
             if target not in self._huge:
                 page = site.handle(portal, method, path, args)
@@ -185,6 +189,9 @@ class FaultLayer:
             if n % 3 == 1:
                 return Response(503, HTML, b"<html><body><h1>503 Service Unavailable</h1></body></html>")
         resp = site.handle(portal, method, path, args)
+        if fault.tls:  # absolute URLs some themes write (pages, listing JSON) are https on an HTTPS-only portal
+            origin = portal.address.encode() + b":" + str(site.port).encode()
+            resp = replace(resp, body=resp.body.replace(b"http://" + origin, b"https://" + origin))
         if not resp.content_type.startswith("text/html") or not resp.body:
             return resp
         if kind == "slow":
@@ -194,6 +201,8 @@ class FaultLayer:
             return replace(resp, body=faults.malform(resp.body.decode("utf-8")).encode("utf-8"))
         if kind == "wrong-charset":
             return replace(resp, content_type="text/html; charset=windows-1252")
+        if kind == "invalid-utf8":
+            return replace(resp, body=faults.invalid_utf8(resp.body))
         if kind == "legacy-charset":
             return replace(resp, content_type="text/html; charset=windows-1258",
                            body=faults.to_cp1258(resp.body.decode("utf-8")))
@@ -202,6 +211,17 @@ class FaultLayer:
     @staticmethod
     def _is_listing(m: PortalModel, path: str) -> bool:
         return any(s.page == "listing" and path.rstrip("/") == s.href for s in m.sections.values())
+
+
+# Section faults that replace the landing page's whole answer (hostile content, timeout, failing directory).
+SECTION_BODIES = {
+    "timeout": lambda pid: Response(200, HTML, b"", stream="trickle"),
+    "directory-5xx": lambda pid: Response(500, HTML, b"<html><body><h1>500 Internal Server Error</h1></body></html>"),
+    "gzip-bomb": lambda pid: Response(200, HTML, faults.gzip_bomb(), content_encoding="gzip"),
+    "streamed-50mb": lambda pid: Response(200, HTML, b"", stream="chunks"),
+    "deep-nesting": lambda pid: Response(200, HTML, faults.deep_nesting()),
+    "binary-html": lambda pid: Response(200, HTML, faults.binary_body(pid)),
+}
 
 
 def _html(text: str) -> Response:

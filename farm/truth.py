@@ -22,6 +22,11 @@ DVC_HOSTS = {"dichvucong.bacninh.gov.vn", "dvc.bacninh.gov.vn", "dichvucong.gov.
 CENTRAL_GOV_HOSTS = {"chinhphu.vn", "www.chinhphu.vn", "vanban.chinhphu.vn", "baochinhphu.vn"}
 PAKN_DEADLINE_WORKING_DAYS = 5
 PASS_SCORE = 80
+# What a crawler must find wrong with each TLS profile the farm serves (farm/tls.py): the legacy one has a 1024-bit
+# key, finite-field DHE only and a self-signed certificate for its own address; the other a modern handshake with a
+# self-signed, expired certificate issued for another name.
+TLS_ISSUES = {"legacy": {"weak-key", "no-ecdhe", "self-signed"},
+              "bad-certificate": {"expired", "self-signed", "host-mismatch"}}
 NO_PAKN_NOTE = "Không có PAKN trong kỳ"
 
 
@@ -103,7 +108,10 @@ def _c(code: str, points: int, max_points: int, items: list[str], state: str | N
 
 # How the truth words a section whose landing page a fault makes unreadable (farm/faults.py).
 FAILED_NOTE = {"http_4xx": "trang chuyên mục trả về 404", "redirect_loop": "trang chuyên mục chuyển hướng vòng lặp",
-               "robots_blocked": "bị robots.txt chặn", "too_large": "trang chuyên mục quá lớn"}
+               "robots_blocked": "bị robots.txt chặn", "too_large": "trang chuyên mục quá lớn",
+               "timeout": "trang chuyên mục không trả lời hết trong thời gian chờ",
+               "http_5xx": "trang chuyên mục trả về lỗi máy chủ 500", "too_deep": "thẻ HTML lồng nhau quá sâu",
+               "not_html": "trang chuyên mục không phải HTML"}
 
 
 class _Ctx:
@@ -438,7 +446,8 @@ def portal_truth(m: PortalModel, start: date, end: date, port: int, registry: li
     if fault is not None:
         # What the crawl itself must record, so a test can check the fault was survived the right way.
         extra["fault"] = {"kind": fault.kind, "section": fault.section, "crawl_status": fault.crawl_status,
-                          "section_status": fault.section_status}
+                          "section_status": fault.section_status,
+                          "tls_issues": sorted(TLS_ISSUES[fault.tls]) if fault.tls else None}
     if fault is not None and fault.kind == "down":
         # Points 0 like every not_evaluable criterion of the product's results; the portal score is null.
         criteria = [_c(c["code"], 0, c["max_points"], ["cổng không truy cập được"], "not_evaluable")

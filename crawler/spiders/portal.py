@@ -14,9 +14,10 @@ from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
+from lxml import html as lxml_html
 from scrapy.http import FormRequest, Request
 
-from crawler import extract, platforms, sections, status, vocab
+from crawler import extract, limits, platforms, sections, status, tls, vocab
 from crawler.platforms import generic
 from crawler.dates import from_page, parse_listing_date
 from crawler.scope import Scope
@@ -95,13 +96,20 @@ class PortalSpider(scrapy.Spider):
             yield {"type": "portal", "portal": st.portal.id, "status": "not_html", "detail": response.url}
             return
         text = _html(response)
+        try:
+            doc = extract.parse(text, response.url)
+        except limits.PageRefused as refused:
+            yield {"type": "portal", "portal": st.portal.id, "status": refused.status, "detail": f"{response.url}: {refused}"}
+            return
         found = platforms.detect(text, getattr(st.portal, "spider", "") or "")
         st.spider = found.spider
         yield {"type": "portal", "portal": st.portal.id, "status": status.OK,
                "detail": f"platform={found.platform} spider={found.spider} ({found.evidence})"}
         st.requested.add(response.url)
-        doc = extract.parse(text, response.url)
         yield self._page(st, response, "home", None, None)
+        found_tls = self._tls(response)
+        if found_tls:
+            yield self._fact(st, "tls", response.url, found_tls)
         found = extract.contact(doc)
         if found:
             yield self._fact(st, "contact", response.url, found)
@@ -159,14 +167,19 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
+        text = doc = None
+        if code == status.OK and hasattr(response, "text"):
+            text = _html(response)
+            try:
+                doc = extract.parse(text, response.url)
+            except limits.PageRefused as refused:
+                code = refused.status
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
                                                        "status": code, "evidence": meta.get("evidence"),
                                                        "confidence": meta.get("confidence", 1.0)})
         yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
-        if code != status.OK or not hasattr(response, "text"):
+        if doc is None:
             return
-        text = _html(response)
-        doc = extract.parse(text, response.url)
         yield from self._read_page(st, section, doc, text, response)
         yield from self._follow_sections(st, doc, response.url)
 
@@ -288,7 +301,11 @@ class PortalSpider(scrapy.Spider):
         if code != status.OK or not hasattr(response, "text"):
             yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=code)
             return
-        doc = extract.parse(_html(response), response.url)
+        try:
+            doc = extract.parse(_html(response), response.url)
+        except limits.PageRefused as refused:
+            yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=refused.status)
+            return
         found = from_page(doc, self.now, response.url)
         title = generic.article_title(doc)
         yield self._page(st, response, "detail", response.meta["section"], None, title=title,
@@ -301,7 +318,10 @@ class PortalSpider(scrapy.Spider):
         st = self.states[meta["portal"]]
         works = False
         if response.status == 200 and hasattr(response, "text"):
-            doc = extract.parse(_html(response), response.url)
+            try:
+                doc = extract.parse(_html(response), response.url)
+            except limits.PageRefused:
+                doc = lxml_html.document_fromstring("<html></html>")  # unreadable results: the search does not work
             target = meta["target"].rstrip("/")
             probe = vocab.fold(meta["probe"])
             for link in extract.links(doc):
@@ -372,6 +392,12 @@ class PortalSpider(scrapy.Spider):
             yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
                           meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
                                 "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS})
+
+    def _tls(self, response) -> dict | None:
+        """The home page's TLS as crawler/tls.py describes it (None over plain HTTP or from the archive)."""
+        parts = urlsplit(response.url)
+        handshake = self.crawler.stats.get_value(f"tls/{parts.hostname}:{parts.port or 443}")
+        return tls.weakness(response.url, getattr(response, "certificate", None), handshake, self.now)
 
     # -- output --------------------------------------------------------------------------------------------------
     def _fact(self, st, kind, page_url, data):

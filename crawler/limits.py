@@ -1,0 +1,53 @@
+"""What the crawler refuses to parse, checked before lxml sees a page (issue 9: hostile content).
+
+Scrapy already bounds the transfer: DOWNLOAD_MAXSIZE applies to the body as received and, since Scrapy 2.11.1, to
+the body as decompressed (a gzip bomb is dropped while inflating), and DOWNLOAD_TIMEOUT covers the whole download,
+so a response that trickles forever ends as `timeout`. What is left is what arrives within those bounds but is not
+a page: bytes that are not text (an image or archive behind `Content-Type: text/html`), and markup nested deeper
+than libxml2 reads (it silently stops at depth 256, so the page would be read truncated, as if it had less content).
+Each gets a named fetch status (crawler/status.py) instead of a partial reading.
+"""
+from __future__ import annotations
+
+import re
+
+# libxml2's own limit without XML_PARSE_HUGE: deeper content is dropped without an error.
+MAX_NESTING = 256
+SNIFF_CHARS = 8192
+# Share of the sniffed text that is C0 control characters or U+FFFD (undecodable bytes) above which it is not text.
+# Real pages, even with a few invalid UTF-8 sequences, stay far below; random bytes decode to about a third.
+MAX_BINARY_SHARE = 0.1
+MIN_BINARY_CHARS = 64  # and at least this many: a short page with a few stray bytes is still a page
+
+# Elements whose end tag HTML never implies: counting them measures nesting without being fooled by the optional
+# end tags old templates drop (li, p, td, tr…), which the parser closes by itself.
+_NESTING_TAG = re.compile(r"<(/?)(?:div|span|table|section|article|ul|ol|dl|form|font|b|i|em|strong|a|main|nav"
+                          r"|header|footer|aside|blockquote|center)\b", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
+class PageRefused(ValueError):
+    """A page that is not parsed; `status` is its fetch status."""
+
+    def __init__(self, status: str, detail: str):
+        super().__init__(detail)
+        self.status = status
+
+
+def check(text: str) -> None:
+    """Raise PageRefused for text that is not HTML (`not_html`) or nested past MAX_NESTING (`too_deep`)."""
+    head = text[:SNIFF_CHARS]
+    if head:
+        odd = len(_CONTROL.findall(head))
+        if odd > MIN_BINARY_CHARS and odd > MAX_BINARY_SHARE * len(head):
+            raise PageRefused("not_html", f"{odd} of the first {len(head)} characters are control or undecodable bytes")
+    depth = deepest = 0
+    for match in _NESTING_TAG.finditer(text):
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    raise PageRefused("too_deep", f"markup nested deeper than {MAX_NESTING} elements")
