@@ -34,6 +34,7 @@ _STATUS_VN = {
     "not_html": "không phải trang HTML",
     "budget_exhausted": "hết ngân sách thu thập trước khi tải được",
     "not_crawled": "chưa được thu thập",
+    "blocked_unsafe": "bị chặn vì dẫn ra ngoài cổng hoặc tới địa chỉ không an toàn",
 }
 
 
