@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, one_line
 from audit.period import Period, PeriodError
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_LOCKED = 0, 1, 2, 3, 4
@@ -46,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, like every other user mistake
         for english, vietnamese in _ARGPARSE_VN:
             message = message.replace(english, vietnamese)
-        sys.stderr.write(f"portal-audit: lỗi: {message}\n")
+        sys.stderr.write(f"portal-audit: lỗi: {one_line(message)}\n")
         sys.exit(EXIT_USAGE)
 
 
