@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, one_line
 from audit.period import Period, PeriodError
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_LOCKED = 0, 1, 2, 3, 4
@@ -46,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, like every other user mistake
         for english, vietnamese in _ARGPARSE_VN:
             message = message.replace(english, vietnamese)
-        sys.stderr.write(f"portal-audit: lỗi: {message}\n")
+        sys.stderr.write(f"portal-audit: lỗi: {one_line(message)}\n")
         sys.exit(EXIT_USAGE)
 
 
@@ -291,6 +291,9 @@ def _prepare(args):
     out = Path(args.out or "portal-audit-report")
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out}: đã tồn tại và không phải thư mục")
+    if Path.cwd().resolve().is_relative_to(out.resolve()):
+        # The whole folder is replaced when the report is published (audit/publish.py).
+        raise ConfigError(f"--out {out}: là thư mục hiện hành hoặc chứa nó; hãy chọn một thư mục riêng cho báo cáo")
     return period, rubrics, registry, portals, out, config
 
 
@@ -300,8 +303,11 @@ def _check(args) -> int:
 
     period, rubrics, registry, portals, out, config = _prepare(args)
     engine = open_db(args.db)
+    from audit.publish import staged_folder
+
     checked = check_period(engine, registry, rubrics, period, config, only=args.portal or None)
-    doc = write_outputs(checked, period, out, config.gates.path)
+    with staged_folder(out) as stage:
+        doc = write_outputs(checked, period, stage, config.gates.path)
     for line in summary_lines(doc):
         print(line)
     print(f"Kết quả: {out.resolve() / 'check.json'}, {out.resolve() / 'junit.xml'}")
@@ -343,14 +349,15 @@ def _score_and_write(engine, portals, rubrics, period, out, registry, run_id, co
     from audit.report import render_report
     from audit.results import dump_results
 
+    from audit.publish import staged_folder
+
     scored: list = []
     doc = score_period(engine, portals, rubrics, period, run_id=run_id, registry=registry, config=config, sink=scored)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = out / ".results.json.tmp"
-    tmp.write_text(dump_results(doc), encoding="utf-8")
-    tmp.replace(out / "results.json")
-    write_machine_outputs(doc, scored, out, config)
-    index = render_report(doc, out)
+    with staged_folder(out) as stage:
+        (stage / "results.json").write_text(dump_results(doc), encoding="utf-8")
+        write_machine_outputs(doc, scored, stage, config)
+        render_report(doc, stage)
+    index = out / "index.html"
     counts = {s: sum(p["status"] == s for p in doc["portals"]) for s in ("pass", "fail", "unreachable")}
     print(f"Báo cáo: {index.resolve()}")
     print(f"Kết quả: {out.resolve() / 'results.json'} — đạt {counts['pass']}, không đạt {counts['fail']}, "

@@ -6,11 +6,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from audit.errors import one_line
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class PeriodError(ValueError):
-    """A period argument that cannot be understood; the message is shown to the user as is."""
+    """A period argument that cannot be understood; the message is shown to the user as is, on one line."""
+
+    def __init__(self, message: object = ""):
+        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ FETCH_STATUS_LABELS = {
     "too_deep": "Thẻ HTML lồng nhau quá sâu",
     "budget_exhausted": "Hết ngân sách thu thập",
     "not_crawled": "Chưa được thu thập",
+    "blocked_unsafe": "Bị chặn: ngoài cổng hoặc địa chỉ không an toàn",
 }
 UNKNOWN_LABEL = "Không rõ"
 GATE_LEVEL_LABELS = {"error": "Lỗi", "warn": "Cảnh báo"}

@@ -148,7 +148,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     settings.set("PORTAL_AUDIT_ARCHIVE_DIR", str(root))
     settings.set("PORTAL_AUDIT_ARCHIVE_SOURCES", sources)
     settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", run_folder(run_id, started))
-    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.archive.ArchiveMiddleware": 950})
+    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.guard.SafetyMiddleware": 50, "crawler.archive.ArchiveMiddleware": 950})
     if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
     if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)

@@ -19,7 +19,8 @@ _SCRAPY_WRAPPED = tuple((getattr(scrapy_exc, name), status) for name, status in 
     ("DownloadCancelledError", "too_large")) if hasattr(scrapy_exc, name))
 
 STATUSES = ("ok", "dns_error", "connection_refused", "timeout", "tls_error", "http_4xx", "http_5xx",
-            "redirect_loop", "robots_blocked", "too_large", "not_html", "too_deep", "budget_exhausted", "connection_error")
+            "redirect_loop", "robots_blocked", "too_large", "not_html", "too_deep", "budget_exhausted", "connection_error",
+            "blocked_unsafe")
 
 
 def from_http(code: int) -> str:
@@ -32,6 +33,8 @@ def from_http(code: int) -> str:
 
 def from_failure(failure) -> str:
     exc = failure.value
+    if getattr(exc, "fetch_status", None):  # failures that name themselves (crawler/guard.py)
+        return exc.fetch_status
     text = str(exc).lower()
     # Scrapy cancels a download past DOWNLOAD_MAXSIZE ("... larger than download max size (…)") and drops a request
     # after REDIRECT_MAX_TIMES hops ("max redirections reached"): both are answers about the page, not the network.

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from audit.report import render_report
-from tests.test_report import SCRIPT, big_doc, sample_doc
+from tests.test_report import IMG, SCRIPT, big_doc, sample_doc
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -96,3 +96,49 @@ def test_portal_page_hostile_content_is_text(tmp_path, page):
     page.goto((index.parent / "portals" / "so-y-te.html").as_uri())
     page.screenshot(path=str(ARTIFACTS / "portal.png"), full_page=False)
     assert page.console_errors == []
+
+
+def test_hostile_names_titles_urls_and_questions_are_text_on_every_page(tmp_path, page, cli, db_url):
+    """Script and HTML in a registry name, in item titles and URLs and in question titles (Q&A), through the real
+    `score` command: the overview, the portal page and the QĐ 96 form show them as text; nothing runs or is made."""
+    from audit.official_form_output import FORM_DIR
+    from audit.registry import Portal
+    from conftest import store_crawl, write_registry
+    from portal_facts import department_facts
+    from storage.db import open_db
+
+    name = "Sở <script>alert('ten')</script><img src=x onerror=alert('ten')>"
+    portal = Portal("so-doc", name, "department", "http://127.0.0.1:8009/so-doc", "phu-luc-1")
+    facts = department_facts(portal.url)
+    facts += [("item", {"section": "tin-tuc", "url": "javascript:alert('url')", "title": f"Tin {SCRIPT}{IMG}",
+                        "published_at": "2026-10-20T08:00:00"}),
+              ("item", {"section": "tin-tuc", "url": f"{portal.url}/tin/\"><script>alert('u')</script>",
+                        "title": "Tin <b onmouseover=alert(6)>đậm</b>", "published_at": "2026-10-21T08:00:00"})]
+    facts += [("question", {"id": str(i), "title": f"Hỏi <script>alert('hoi{i}')</script><img src=x onerror=alert({i})>",
+                            "url": f"{portal.url}/hoi-dap#q{i}", "asked_on": f"2026-10-{i + 1:02d}",
+                            "answered_on": f"2026-10-{i + 3:02d}" if i % 2 else None}) for i in range(4)]
+    engine = open_db(db_url)
+    run_id = store_crawl(engine, {portal: ("ok", facts)})
+    engine.dispose()
+    reg = write_registry(tmp_path / "reg.csv", [portal])
+    out = tmp_path / "report"
+    code, stdout, err = cli("score", "--registry", reg, "--period", "2026-10", "--db", db_url, "--run-id", run_id,
+                            "--out", out)
+    assert code in (0, 1, 3), err
+    pages = {"overview": out / "index.html", "portal": out / "portals" / "so-doc.html",
+             "form": out / FORM_DIR / "so-doc.html"}
+    for kind, path in pages.items():
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        page.mouse.move(10, 10)
+        assert page.dialogs == [], kind
+        assert page.locator("img[src='x'], [onerror], [onmouseover], b[onmouseover]").count() == 0, kind
+        scripts = page.eval_on_selector_all("script", "ss => ss.map(s => s.textContent)")
+        assert not [s for s in scripts if "alert(" in s], kind
+        hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+        assert not [h for h in hrefs if h.strip().lower().startswith(("javascript:", "data:"))], kind
+        text = page.locator("body").inner_text()
+        assert "<script>alert('ten')</script>" in text, kind  # the name is shown as written
+        if kind == "portal":
+            assert "<script>alert('hoi" in text or SCRIPT in text
+        assert page.console_errors == [], kind

@@ -35,6 +35,7 @@ _STATUS_VN = {
     "too_deep": "thẻ HTML lồng nhau quá sâu",
     "budget_exhausted": "hết ngân sách thu thập trước khi tải được",
     "not_crawled": "chưa được thu thập",
+    "blocked_unsafe": "bị chặn vì dẫn ra ngoài cổng hoặc tới địa chỉ không an toàn",
 }
 
 
