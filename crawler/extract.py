@@ -16,7 +16,7 @@ import yaml
 from lxml import etree, html as lxml_html
 from w3lib.encoding import html_to_unicode
 
-from crawler import vocab
+from crawler import absolute_links, vocab
 from crawler.dates import parse_listing_date, parse_text
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -71,7 +71,7 @@ def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
         doc = lxml_html.document_fromstring(text or "<html></html>")
     except (ValueError, etree.ParserError):
         doc = lxml_html.document_fromstring("<html></html>")
-    doc.make_links_absolute(url, resolve_base_href=True, handle_failures="discard")
+    absolute_links.make_absolute(doc, url)
     return doc
 
 
