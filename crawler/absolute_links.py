@@ -22,7 +22,6 @@ LINK_ATTRS = {"a": ("href",), "area": ("href",), "link": ("href",), "form": ("ac
 _TAGS = tuple(LINK_ATTRS)
 _ROOT_RELATIVE = re.compile(r"/(?![/\\])[^\s?#;]*(?:\?[^\s#]+)?(?:#\S+)?")
 _ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.\-:@_~%]+(?:/[^\s?#;]*)?(?:\?[^\s#]+)?(?:#\S+)?")
-_DOT_SEGMENT = re.compile(r"/\.\.?(?:[/?#]|$)")
 
 
 def make_absolute(doc, url: str) -> None:
@@ -55,7 +54,7 @@ def make_absolute(doc, url: str) -> None:
 
 def join(base: str, origin: str | None, link: str) -> str | None:
     """urljoin(base, link), or None where it raises; `origin` is base's scheme://host for the fast paths."""
-    if origin is not None and not _DOT_SEGMENT.search(link.split("?", 1)[0].split("#", 1)[0]):
+    if origin is not None and "/." not in link:  # a dot segment ("/../", "/./"), or harmlessly more: urljoin
         if _ROOT_RELATIVE.fullmatch(link):
             return origin + link
         if _ABSOLUTE.fullmatch(link):

@@ -122,6 +122,9 @@ def fallback(doc, url, now) -> FoundDate | None:
                 return FoundDate(value, "url")
         except ValueError:
             pass
+    # Only a labelled line is read, and it is part of the page's text: most pages have no label at all.
+    if not _label_words().search(doc.text_content().lower()):
+        return None
     pg = regions.page(doc)
     main = None
     for sel in ("article", "main", "#content", ".content", "#main"):
@@ -130,11 +133,6 @@ def fallback(doc, url, now) -> FoundDate | None:
             main = found[0]
             break
     if main is None:
-        return None
-    label_words = _label_words()
-    # A line with a label is part of main's text: without a label anywhere there, no line needs reading.
-    main_text = " ".join(main.text_content().split()).lower()
-    if not any(w in main_text for w in label_words):
         return None
     lines = []
     for el in main.iter("p", "div", "span", "li"):
@@ -146,8 +144,7 @@ def fallback(doc, url, now) -> FoundDate | None:
         if len(lines) >= 12:
             break
     for line in lines:
-        low = line.lower()
-        if any(w in low for w in label_words):
+        if _label_words().search(line.lower()):
             value = _dateparser().get_date_data(line.split(":", 1)[-1]).date_obj
             if value is not None:
                 value = value.replace(tzinfo=None)
@@ -157,8 +154,10 @@ def fallback(doc, url, now) -> FoundDate | None:
 
 
 @lru_cache(maxsize=1)
-def _label_words() -> tuple[str, ...]:
-    return tuple(w for k in ("published_labels", "updated_labels") for w in rules()[k])
+def _label_words() -> re.Pattern:
+    """The published/updated labels as one pattern over lower-cased text, any whitespace between words."""
+    words = [w for k in ("published_labels", "updated_labels") for w in rules()[k]]
+    return re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in words))
 
 
 @lru_cache(maxsize=1)
