@@ -123,7 +123,7 @@ def fallback(doc, url, now) -> FoundDate | None:
         except ValueError:
             pass
     # Only a labelled line is read, and it is part of the page's text: most pages have no label at all.
-    if not _label_words().search(doc.text_content().lower()):
+    if not _has_label(doc.text_content()):
         return None
     pg = regions.page(doc)
     main = None
@@ -144,7 +144,7 @@ def fallback(doc, url, now) -> FoundDate | None:
         if len(lines) >= 12:
             break
     for line in lines:
-        if _label_words().search(line.lower()):
+        if _has_label(line):
             value = _dateparser().get_date_data(line.split(":", 1)[-1]).date_obj
             if value is not None:
                 value = value.replace(tzinfo=None)
@@ -154,10 +154,15 @@ def fallback(doc, url, now) -> FoundDate | None:
 
 
 @lru_cache(maxsize=1)
-def _label_words() -> re.Pattern:
-    """The published/updated labels as one pattern over lower-cased text, any whitespace between words."""
+def _label_words() -> tuple[str, ...]:
+    """The published/updated labels, less those containing another ("ngày cập nhật" has "cập nhật")."""
     words = [w for k in ("published_labels", "updated_labels") for w in rules()[k]]
-    return re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in words))
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _has_label(text: str) -> bool:
+    low = " ".join(text.lower().split())
+    return any(w in low for w in _label_words())
 
 
 @lru_cache(maxsize=1)

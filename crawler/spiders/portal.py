@@ -149,14 +149,18 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
+        text = doc = None
+        if code == status.OK and hasattr(response, "text"):
+            text = _html(response)
+            doc = extract.parse(text, response.url)
+        # The link chose the section; the page's breadcrumb/heading confirms it or flags a disagreement.
+        check = sections.confirm(section, meta.get("evidence"), meta.get("confidence", 1.0), doc)
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
-                                                       "status": code, "evidence": meta.get("evidence"),
-                                                       "confidence": meta.get("confidence", 1.0)})
-        yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
-        if code != status.OK or not hasattr(response, "text"):
+                                                       "status": code, "evidence": check.evidence,
+                                                       "confidence": check.confidence, "conflict": check.conflict})
+        yield self._page(st, response, "section", section, check.evidence, fetch_status=code)
+        if doc is None:
             return
-        text = _html(response)
-        doc = extract.parse(text, response.url)
         yield from self._read_page(st, section, doc, text, response)
         yield from self._follow_sections(st, doc, response.url)
 
