@@ -20,8 +20,10 @@ LINK_ATTRS = {"a": ("href",), "area": ("href",), "link": ("href",), "form": ("ac
               "source": ("src",), "video": ("src",), "audio": ("src",), "track": ("src",), "input": ("src",),
               "blockquote": ("cite",), "q": ("cite",)}
 _TAGS = tuple(LINK_ATTRS)
-_ROOT_RELATIVE = re.compile(r"/(?![/\\])[^\s?#;]*(?:\?[^\s#]+)?(?:#\S+)?")
-_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.\-:@_~%]+(?:/[^\s?#;]*)?(?:\?[^\s#]+)?(?:#\S+)?")
+# A link urljoin would return as is (absolute) or only prefix with the origin (root-relative): no dot segment,
+# empty query/fragment, `;` parameters or whitespace. `(?!.*/\.)` is conservative: "/.well-known" goes to urljoin.
+_PLAIN = re.compile(r"(?!.*/\.)(?P<host>https?://[A-Za-z0-9.\-:@_~%]+)?"
+                    r"(?(host)(?:/[^\s?#;]*)?|/(?![/\\])[^\s?#;]*)(?:\?[^\s#]+)?(?:#\S+)?")
 
 
 def make_absolute(doc, url: str) -> None:
@@ -54,11 +56,10 @@ def make_absolute(doc, url: str) -> None:
 
 def join(base: str, origin: str | None, link: str) -> str | None:
     """urljoin(base, link), or None where it raises; `origin` is base's scheme://host for the fast paths."""
-    if origin is not None and "/." not in link:  # a dot segment ("/../", "/./"), or harmlessly more: urljoin
-        if _ROOT_RELATIVE.fullmatch(link):
-            return origin + link
-        if _ABSOLUTE.fullmatch(link):
-            return link
+    if origin is not None:
+        m = _PLAIN.fullmatch(link)
+        if m:
+            return link if m.group("host") else origin + link
     try:
         return urljoin(base, link)
     except ValueError:
