@@ -122,8 +122,10 @@ def fallback(doc, url, now) -> FoundDate | None:
                 return FoundDate(value, "url")
         except ValueError:
             pass
-    # Only a labelled line is read, and it is part of the page's text: most pages have no label at all.
-    if not _has_label(doc.text_content()):
+    # Only a labelled line is read, and it is part of the body's text: most pages have no label at all. (The body
+    # only: <head> holds no line, but often kilobytes of inline script.)
+    body = doc.find("body")
+    if not _has_label((body if body is not None else doc).text_content()):
         return None
     pg = regions.page(doc)
     main = None
