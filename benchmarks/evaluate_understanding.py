@@ -1,21 +1,29 @@
 """Measure page understanding on the Vietnamese gold set (tests/gold/*/labels.yaml): publish dates, sections and
 facts; htmldate (fast and extensive) on the same pages beside ours; per-page times.
 
-    .venv/bin/python benchmarks/evaluate_understanding.py [--no-htmldate] [--sample N] [--errors] [--json]
+    .venv/bin/python benchmarks/evaluate_understanding.py [--set DIR]... [--no-htmldate] [--sample N] [--errors]
+                                                          [--json]
+
+A set is a folder with a labels.yaml (tests/gold/farm, tests/gold/hand, a held-out tests/gold/blind...); by default
+every subfolder of tests/gold that has one. Each entry names its page by `file`, relative to the set's folder or to
+its parent (the gold sets write "farm/x.html").
 
 Date scores use htmldate's evaluation definitions, one day as the unit: a right date is a true positive, a wrong
 date a false positive, no date where the page has one a false negative, no date where it has none a true negative;
 precision = TP/(TP+FP), recall = TP/(TP+FN). htmldate gets the crawl time as `max_date` (as ours gets `now`), so
-"future" dates are judged the same way for both. Timing is informational: it is printed, never asserted.
+"future" dates are judged the same way for both. Timing is informational: it is printed, never asserted. The
+speed comparison (`--rounds`) runs after the accuracy pass: ours from the page's bytes (decode, parse, strategies)
+against htmldate's fast mode from the decoded text, page by page in turns, warm.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -29,10 +37,53 @@ from crawler.dates import from_page  # noqa: E402
 from crawler.understand import understand  # noqa: E402
 
 
-def load_gold(sample: int | None = None) -> list[dict]:
+REQUIRED = ("file", "url", "now", "section")
+
+
+class GoldError(ValueError):
+    """A gold set that cannot be read: the message names the file and entry."""
+
+
+def gold_sets() -> list[Path]:
+    return sorted(p.parent for p in GOLD.glob("*/labels.yaml"))
+
+
+def load_set(folder: Path) -> list[dict]:
+    """The entries of one set, each with `set` (the folder's name) and `path` (the page file) added."""
+    labels = Path(folder) / "labels.yaml"
+    if not labels.is_file():
+        raise GoldError(f"{labels}: không có tệp nhãn labels.yaml")
+    try:
+        entries = yaml.safe_load(labels.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise GoldError(f"{labels}:{mark.line + 1 if mark else '?'}: YAML không hợp lệ") from None
+    if not isinstance(entries, list):
+        raise GoldError(f"{labels}: cần một danh sách các trang")
+    out = []
+    for i, e in enumerate(entries):
+        missing = [k for k in REQUIRED if not isinstance(e, dict) or not e.get(k)]
+        if missing:
+            raise GoldError(f"{labels}: mục {i + 1} thiếu trường {', '.join(missing)}")
+        path = next((p for p in (labels.parent / e["file"], labels.parent.parent / e["file"]) if p.is_file()), None)
+        if path is None:
+            raise GoldError(f"{labels}: mục {i + 1}: không có tệp trang {e['file']}")
+        try:  # YAML reads an unquoted timestamp or date as a datetime/date: both spellings are accepted
+            now = e["now"] if isinstance(e["now"], datetime) else datetime.fromisoformat(str(e["now"]))
+            want = e.get("date")
+            want = (want.date() if isinstance(want, datetime) else date.fromisoformat(str(want))) if want else None
+        except ValueError:
+            raise GoldError(f"{labels}: mục {i + 1}: ngày không hợp lệ (now {e['now']!r}, date {e.get('date')!r})") \
+                from None
+        out.append({**e, "now": now, "date": want.isoformat() if want else None, "set": labels.parent.name,
+                    "path": path, "source": e.get("source") or labels.parent.name})
+    return out
+
+
+def load_gold(sample: int | None = None, sets: list[Path] | None = None) -> list[dict]:
     entries = []
-    for labels in sorted(GOLD.glob("*/labels.yaml")):
-        entries.extend(yaml.safe_load(labels.read_text(encoding="utf-8")))
+    for folder in sets or gold_sets():
+        entries.extend(load_set(folder))
     if sample:
         step = max(1, len(entries) // sample)
         entries = entries[::step][:sample]
@@ -100,7 +151,7 @@ def check_facts(entry: dict, info: dict) -> dict[str, bool]:
         elif key == "title":
             out[key] = info["title"] == label
         else:
-            raise KeyError(f"{entry['file']}: unknown fact label {key!r}")
+            raise GoldError(f"{entry['file']}: nhãn dữ kiện không biết {key!r}")
     return out
 
 
@@ -116,19 +167,57 @@ def _htmldate(html: str, extensive: bool, now: datetime) -> tuple[str | None, fl
     return got, time.perf_counter() - start
 
 
-def evaluate(include_htmldate: bool = True, sample: int | None = None) -> dict:
-    entries = load_gold(sample)
+def speed(entries: list[dict], repeat: int = 5) -> dict:
+    """Per-page publish-date time, ours (decode + parse + strategies, from bytes) and htmldate's fast mode
+    (find_date on the decoded text, its own parse included), page by page in turns so that load on a shared
+    machine hits both alike; caches warm (one untimed round first), `repeat` timed rounds."""
+    from htmldate import find_date
+
+    pages = [(e["path"].read_bytes(), e["url"], e["now"]) for e in entries]
+    texts = [body.decode("utf-8", "replace") for body, _, _ in pages]
+
+    def ours(i):
+        body, url, now = pages[i]
+        from_page(extract.parse(body, url), now, url)
+
+    def theirs(i):
+        try:
+            find_date(texts[i], extensive_search=False, outputformat="%Y-%m-%d", original_date=True,
+                      max_date=pages[i][2].strftime("%Y-%m-%d"))
+        except Exception:  # noqa: BLE001 - as in _htmldate
+            pass
+
+    times: dict[str, list[list[float]]] = {"ours": [[] for _ in pages], "htmldate_fast": [[] for _ in pages]}
+    for rnd in range(repeat + 1):
+        for i in range(len(pages)):
+            for name, fn in (("ours", ours), ("htmldate_fast", theirs)) if (i + rnd) % 2 else \
+                    (("htmldate_fast", theirs), ("ours", ours)):
+                start = time.perf_counter()
+                fn(i)
+                if rnd:
+                    times[name][i].append(time.perf_counter() - start)
+    out: dict = {"rounds": repeat}
+    for name, per_page in times.items():
+        every = [t for ts in per_page for t in ts]
+        best = [min(ts) for ts in per_page]  # a page's fastest round: what is left when preemption is not
+        out[name] = {"median": 1000 * statistics.median(every), "mean": 1000 * statistics.mean(every),
+                     "best_median": 1000 * statistics.median(best), "best_mean": 1000 * statistics.mean(best)}
+    return out
+
+
+def evaluate(include_htmldate: bool = True, sample: int | None = None, sets: list[Path] | None = None) -> dict:
+    entries = load_gold(sample, sets)
     ours, fast, ext = [], [], []
     t_ours, t_full, t_fast, t_ext = [], [], [], []
     sec_ok, fact_ok = [], []
     per_fact: dict[str, list[bool]] = defaultdict(list)
     per_source: dict[str, list] = defaultdict(list)
+    per_set: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     errors = []
     for e in entries:
-        body = (GOLD / e["file"]).read_bytes()
-        now = datetime.fromisoformat(e["now"])
-        want = e.get("date")
-        want = str(want) if want else None
+        body = e["path"].read_bytes()
+        now, want = e["now"], e["date"]
+        where = f"{e['set']}/{e['path'].name}"
         start = time.perf_counter()
         found = from_page(extract.parse(body, e["url"]), now, e["url"])
         t_ours.append(time.perf_counter() - start)
@@ -140,15 +229,18 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None) -> dict:
         per_source[e["source"]].append((got, want))
         ok = info["section"]["key"] == e["section"]
         sec_ok.append(ok)
+        per_set[e["set"]]["date"].append((got, want))
+        per_set[e["set"]]["section"].append(ok)
         if not ok:
-            errors.append(f"section {e['file']}: got {info['section']} want {e['section']}")
+            errors.append(f"section {where}: got {info['section']} want {e['section']}")
         if got != want:
-            errors.append(f"date {e['file']}: got {got} ({found.method if found else '-'}) want {want}")
+            errors.append(f"date {where}: got {got} ({found.method if found else '-'}) want {want}")
         for key, verdict in check_facts(e, info).items():
             fact_ok.append(verdict)
             per_fact[key].append(verdict)
+            per_set[e["set"]]["facts"].append(verdict)
             if not verdict:
-                errors.append(f"fact {key} {e['file']}")
+                errors.append(f"fact {key} {where}")
         if include_htmldate:
             html = body.decode("utf-8", "replace")
             g, t = _htmldate(html, False, now)
@@ -167,6 +259,9 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None) -> dict:
         "fact_accuracy": sum(fact_ok) / len(fact_ok) if fact_ok else 0.0,
         "facts_checked": len(fact_ok),
         "fact_accuracy_by_kind": {k: {"accuracy": sum(v) / len(v), "n": len(v)} for k, v in sorted(per_fact.items())},
+        "by_set": {name: {"pages": len(v["section"]), "date_f1": _date_counts(v["date"])["f1"],
+                          "section_accuracy": _share(v["section"]), "fact_accuracy": _share(v["facts"]),
+                          "facts_checked": len(v["facts"])} for name, v in sorted(per_set.items())},
         "ms_per_page": {"ours_date": _ms(t_ours), "ours_understand": _ms(t_full)},
         "errors": errors,
     }
@@ -178,6 +273,11 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None) -> dict:
         result["ms_per_page"].update(htmldate_fast=_ms(t_fast), htmldate_extensive=_ms(t_ext))
     result["date_dated_only"] = _date_counts([ours[i] for i in dated])
     return result
+
+
+def _share(verdicts: list[bool]) -> float:
+    """Share of right verdicts; a set without any (no fact labelled) has nothing wrong."""
+    return sum(verdicts) / len(verdicts) if verdicts else 1.0
 
 
 def _ms(times: list[float]) -> dict:
@@ -205,8 +305,20 @@ def report(r: dict, show_errors: bool = False) -> str:
     lines += ["", f"Section accuracy: {r['section_accuracy']:.3f}",
               f"Fact accuracy: {r['fact_accuracy']:.3f} over {r['facts_checked']} facts"]
     lines += [f"  {k:<18} {v['accuracy']:.3f} (n={v['n']})" for k, v in r["fact_accuracy_by_kind"].items()]
-    lines += ["", "Time per page (ms: mean / median / max):"]
+    lines += ["", "By set:"] + [f"  {k:<10} {v['pages']:>4} pages  date F1 {v['date_f1']:.3f}  section "
+                                f"{v['section_accuracy']:.3f}  facts {v['fact_accuracy']:.3f} (n={v['facts_checked']})"
+                                for k, v in r["by_set"].items()]
+    lines += ["", "Time per page, accuracy pass, caches cold (ms: mean / median / max):"]
     lines += [f"  {k:<20} {v['mean']:.1f} / {v['median']:.1f} / {v['max']:.1f}" for k, v in r["ms_per_page"].items()]
+    if "speed" in r:
+        o, h = r["speed"]["ours"], r["speed"]["htmldate_fast"]
+        cols = ("median", "mean", "best_median", "best_mean")
+        lines += ["", f"Publish date per page, interleaved, warm, {r['speed']['rounds']} rounds (ms; best_ = each "
+                      "page's fastest round):",
+                  f"  {'':<26}" + "".join(f"{c:>12}" for c in cols),
+                  f"  {'ours (bytes→parse→date)':<26}" + "".join(f"{o[c]:>12.3f}" for c in cols),
+                  f"  {'htmldate fast (str→date)':<26}" + "".join(f"{h[c]:>12.3f}" for c in cols),
+                  f"  {'ours / htmldate':<26}" + "".join(f"{o[c] / h[c]:>12.2f}" for c in cols)]
     if show_errors and r["errors"]:
         lines += ["", "Errors:"] + [f"  {e}" for e in r["errors"]]
     return "\n".join(lines)
@@ -214,12 +326,21 @@ def report(r: dict, show_errors: bool = False) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", action="append", type=Path, metavar="DIR",
+                    help="a folder with labels.yaml (repeatable); default: every set under tests/gold")
     ap.add_argument("--no-htmldate", action="store_true", help="skip the htmldate comparison (fast)")
     ap.add_argument("--sample", type=int, help="evaluate an evenly spread sample of N pages")
     ap.add_argument("--errors", action="store_true", help="list every page that disagrees with its label")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--rounds", type=int, default=5, help="timed rounds of the speed comparison (0: skip it)")
     args = ap.parse_args(argv)
-    r = evaluate(not args.no_htmldate, args.sample)
+    try:
+        r = evaluate(not args.no_htmldate, args.sample, args.set)
+        if not args.no_htmldate and args.rounds > 0:
+            r["speed"] = speed(load_gold(args.sample, args.set), args.rounds)
+    except GoldError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     print(json.dumps(r, ensure_ascii=False, indent=2) if args.json else report(r, args.errors))
     return 0
 

@@ -140,6 +140,32 @@ def classify(doc, url: str, via: str | None = None) -> Decision:
     return Decision(OTHER, "none", 0.0)
 
 
+@dataclass(frozen=True)
+class Confirmation:
+    """A section page checked at page time against what it says of itself. `conflict` is the key the page
+    names when it is not the one of the link that reached it."""
+    key: str
+    evidence: str | None
+    confidence: float
+    conflict: str | None = None
+
+
+def confirm(key: str, evidence: str | None, confidence: float, doc) -> Confirmation:
+    """The link that reached a section page said `key` (with `evidence`, `confidence`); the page's breadcrumb,
+    else its heading (the next steps of `classify`), says what the page is. Agreement: the stronger of the two
+    confidences, both pieces of evidence. Disagreement: the key stays — the portal put the link there, and a page is
+    never moved silently — but the confidence drops to rules/sections.yaml `confidence.disagreement` (under the
+    review threshold: a person decides) and the evidence names both sides. Silence (or no page: `doc` None, a
+    failed fetch) leaves the reading as it was."""
+    page = (from_breadcrumb(doc) or from_heading(doc)) if doc is not None else None
+    if page is None:
+        return Confirmation(key, evidence, confidence)
+    if page.key == key:
+        return Confirmation(key, "; ".join(filter(None, (evidence, page.evidence))), max(confidence, page.confidence))
+    return Confirmation(key, f"{evidence or key} ≠ {page.evidence}", min(confidence, _conf("disagreement")),
+                        conflict=page.key)
+
+
 @lru_cache(maxsize=1)
 def _misplaced() -> list[tuple[re.Pattern, str, frozenset]]:
     return [(re.compile(r["title"]), r["belongs"], frozenset(r["listed_in"])) for r in _rules().get("misplaced") or []]

@@ -1,13 +1,24 @@
 """Where on a page its own date can be: not in chrome (sidebars, related lists, footers, menus), not inside the
-article body (document metadata, quoted decisions, announced events), but in the short blocks around the title."""
+article body (document metadata, quoted decisions, announced events), but in the short blocks around the title.
+
+Every strategy asks the same questions of one document (its body, its title, is this element chrome?), so `page()`
+answers each once per document. Most selectors of rules/dates.yaml name a class or id that a given page does not
+carry: one XPath collects the page's class/id/itemprop words and a selector runs only when its words are all there
+(a CSS selector walks the whole tree each time, and most pages are listings or static pages with no date at all).
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+import cssselect
+from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from crawler.dates.text import rules
+
+_UNSET = object()
+_MARKERS = etree.XPath("//@class|//@id|//@itemprop", smart_strings=False)
 
 
 @lru_cache(maxsize=1)
@@ -36,30 +47,121 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector)
 
 
-def bodies(doc) -> list:
-    # One union selector walks the tree once; a loop over the selectors walked it once per selector.
-    return css(", ".join(rules()["body_selectors"]))(doc)
+@lru_cache(maxsize=256)
+def _needs(selector: str) -> tuple[tuple[str, frozenset, frozenset], ...]:
+    """Each comma-separated part of a selector with the class/id words and tags an element must have to match it."""
+    out = []
+    for part in cssselect.parse(selector):
+        words, tags, stack = set(), set(), [part.parsed_tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cssselect.parser.CombinedSelector):
+                stack += [node.selector, node.subselector]
+                continue
+            if isinstance(node, cssselect.parser.Class):
+                words.add(node.class_name)
+            elif isinstance(node, cssselect.parser.Hash):
+                words.add(node.id)
+            elif isinstance(node, cssselect.parser.Element):
+                if node.element not in (None, "*"):
+                    tags.add(node.element.lower())
+                continue
+            if hasattr(node, "selector"):  # negations and pseudo-classes: only what they qualify is required
+                stack.append(node.selector)
+        out.append((part.canonical(), frozenset(words), frozenset(tags)))
+    return tuple(out)
 
 
-def in_body(el, body_set) -> bool:
-    return any(anc in body_set for anc in el.iterancestors())
+class Page:
+    """The date-relevant regions of one parsed document, each found once."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.markers = set(" ".join(_MARKERS(doc)).split())
+        self._tags: dict[str, bool] = {}
+        self._chrome: dict = {}
+        self._selected: dict[str, list] = {}
+        self._bodies = self._zone = None
+        self._title = _UNSET
+
+    def has_tag(self, tag: str) -> bool:
+        if tag not in self._tags:
+            self._tags[tag] = next(self.doc.iter(tag), None) is not None
+        return self._tags[tag]
+
+    def select(self, selector: str) -> list:
+        """css(selector)(doc), skipping the parts whose class/id words or tags the page does not have."""
+        if selector not in self._selected:
+            parts = [canonical for canonical, words, tags in _needs(selector)
+                     if words <= self.markers and all(self.has_tag(t) for t in tags)]
+            self._selected[selector] = css(", ".join(parts))(self.doc) if parts else []
+        return self._selected[selector]
+
+    def _is_chrome_or_under(self, el) -> bool:
+        if el is None:
+            return False
+        if el not in self._chrome:
+            self._chrome[el] = is_chrome_element(el) or self._is_chrome_or_under(el.getparent())
+        return self._chrome[el]
+
+    def in_chrome(self, el) -> bool:
+        return self._is_chrome_or_under(el.getparent())
+
+    @property
+    def bodies(self) -> set:
+        if self._bodies is None:
+            self._bodies = set(self.select(", ".join(rules()["body_selectors"])))
+        return self._bodies
+
+    def in_body(self, el) -> bool:
+        body_set = self.bodies
+        return bool(body_set) and any(anc in body_set for anc in el.iterancestors())
+
+    @property
+    def title(self):
+        """The page's own title element: a known title selector, else the only real <h1> outside chrome."""
+        if self._title is _UNSET:  # an element's truth value is whether it has children: compare, never test
+            self._title = _find_title(self.doc, self.select, self.in_chrome)
+        return self._title
+
+    @property
+    def zone(self) -> list:
+        """The short blocks around the title (strategies 3-5 read the same ones)."""
+        if self._zone is None:
+            self._zone = near_title(self.doc, self.title, self) if self.title is not None else []
+        return self._zone
 
 
-def title(doc):
-    """The page's own title element: a known title selector, else the only real <h1> outside chrome."""
+_last: list = [None]
+
+
+def page(doc) -> Page:
+    """The Page of this document: the strategies of one from_page() call share it."""
+    if _last[0] is None or _last[0].doc is not doc:
+        _last[0] = Page(doc)
+    return _last[0]
+
+
+def _find_title(doc, select, chrome):
     for sel in rules()["title_selectors"]:
-        for el in css(sel)(doc):
-            if not in_chrome(el):
+        for el in select(sel):
+            if not chrome(el):
                 return el
-    h1s = [el for el in doc.iter("h1") if not in_chrome(el)
+    h1s = [el for el in doc.iter("h1") if not chrome(el)
            and "hide" not in (el.get("class") or "") and el.find(".//a") is None]
     return h1s[0] if len(h1s) == 1 else None
 
 
-def near_title(doc, title_el) -> list:
+def title(doc):
+    """The page's own title element (see Page.title)."""
+    return page(doc).title
+
+
+def near_title(doc, title_el, pg: Page | None = None) -> list:
     """Short blocks right before and after the title, stopping at the body: where CMSs print the date."""
+    pg = pg or page(doc)
     limit, max_chars = rules()["near_title_blocks"], rules()["near_title_max_chars"]
-    body_set = set(bodies(doc))
+    body_set = pg.bodies
     out = []
     prev = title_el.getprevious()
     if prev is not None and isinstance(prev.tag, str) and prev not in body_set:
@@ -77,7 +179,7 @@ def near_title(doc, title_el) -> list:
         node = nxt
         if not isinstance(node.tag, str):
             continue
-        if node in body_set or any(b in body_set for b in node.iter()) or in_chrome(node) \
+        if node in body_set or (body_set and any(b in body_set for b in node.iter())) or pg.in_chrome(node) \
                 or node.tag in ("footer", "nav", "aside"):
             break
         count += 1

@@ -6,25 +6,21 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from lxml import etree
+
 from crawler.dates import regions
 from crawler.dates.text import FoundDate, best, hits, parse_text, rules
 
+_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
 URL_DATE = re.compile(r"/(?P<y>20\d{2}|19\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
-
-
-@lru_cache(maxsize=1)
-def _any_selector() -> str:
-    return ", ".join(entry["css"] for entry in rules()["selectors"])
 
 
 def platform_selectors(doc, url, now) -> FoundDate | None:
     """1. The date elements of the platform and the known CMSs (rules/dates.yaml `selectors`)."""
-    if not regions.css(_any_selector())(doc):  # most pages (listings, static pages) carry none: one walk to know
-        return None
-    body_set = set(regions.bodies(doc))
+    pg = regions.page(doc)
     for entry in rules()["selectors"]:
-        for el in regions.css(entry["css"])(doc):
-            if regions.in_chrome(el) or regions.in_body(el, body_set):
+        for el in pg.select(entry["css"]):
+            if pg.in_chrome(el) or pg.in_body(el):
                 continue
             text = el.get("datetime") or el.text_content()
             h = best(hits(text.replace("T", " ") if el.get("datetime") else text, now))
@@ -46,20 +42,22 @@ def structured(doc, url, now) -> FoundDate | None:
             found = parse_text(metas[key].replace("T", " "), now)
             if found:
                 return FoundDate(found.value, f"meta:{key}")
-    for script in doc.xpath('//script[@type="application/ld+json"]'):
+    pg = regions.page(doc)
+    for script in doc.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         for key in rules()["jsonld_keys"]:
             value = _jsonld_value(script.text or "", key)
             found = parse_text(value.replace("T", " "), now) if value else None
             if found:
                 return FoundDate(found.value, f"json-ld:{key}")
-    for el in doc.xpath("//*[@itemprop='datePublished']"):
+    for el in _DATE_PUBLISHED(doc) if "datePublished" in pg.markers else ():
         value = el.get("content") or el.get("datetime") or el.text_content()
         found = parse_text(value.replace("T", " "), now) if value else None
-        if found and not regions.in_chrome(el):
+        if found and not pg.in_chrome(el):
             return FoundDate(found.value, "microdata:datePublished")
-    body_set = set(regions.bodies(doc))
     for el in doc.iter("time"):
-        if regions.in_chrome(el) or regions.in_body(el, body_set) or "updated" in (el.get("class") or ""):
+        if pg.in_chrome(el) or pg.in_body(el) or "updated" in (el.get("class") or ""):
             continue
         found = parse_text((el.get("datetime") or el.text_content()).replace("T", " "), now)
         if found:
@@ -85,20 +83,10 @@ def _jsonld_value(raw: str, key: str) -> str | None:
     return None
 
 
-_last_zone: list = [None, None]  # (doc, blocks): strategies 3-5 read the same blocks of the same page
-
-
-def _zone(doc):
-    if _last_zone[0] is not doc:
-        title = regions.title(doc)
-        _last_zone[:] = [doc, regions.near_title(doc, title) if title is not None else []]
-    return _last_zone[1]
-
-
 def labelled(doc, url, now) -> FoundDate | None:
     """3. A date after a label near the title ("Ngày đăng", "Cập nhật", "Thứ Hai, …"); published beats updated
     across all near-title blocks."""
-    found = [h for el in _zone(doc) for h in hits(el.text_content(), now) if h.kind]
+    found = [h for el in regions.page(doc).zone for h in hits(el.text_content(), now) if h.kind]
     h = best(found)
     if h is None:
         return None
@@ -107,7 +95,7 @@ def labelled(doc, url, now) -> FoundDate | None:
 
 def words(doc, url, now) -> FoundDate | None:
     """4. "ngày D tháng M năm Y" near the title."""
-    for el in _zone(doc):
+    for el in regions.page(doc).zone:
         for h in hits(el.text_content(), now):
             if h.pattern == "ngay-thang-nam":
                 return FoundDate(h.value, "near-title:ngay-thang-nam")
@@ -116,7 +104,7 @@ def words(doc, url, now) -> FoundDate | None:
 
 def numeric(doc, url, now) -> FoundDate | None:
     """5. Day-first numerics near the title (optional weekday and time; 12-hour without AM/PM reads the same day)."""
-    for el in _zone(doc):
+    for el in regions.page(doc).zone:
         h = best(hits(el.text_content(), now))
         if h:
             return FoundDate(h.value, f"near-title:{h.pattern}")
@@ -134,34 +122,49 @@ def fallback(doc, url, now) -> FoundDate | None:
                 return FoundDate(value, "url")
         except ValueError:
             pass
+    # Only a labelled line is read, and it is part of the body's text: most pages have no label at all. (The body
+    # only: <head> holds no line, but often kilobytes of inline script.)
+    body = doc.find("body")
+    if not _has_label((body if body is not None else doc).text_content()):
+        return None
+    pg = regions.page(doc)
     main = None
     for sel in ("article", "main", "#content", ".content", "#main"):
-        found = [el for el in regions.css(sel)(doc) if not regions.in_chrome(el)]
+        found = [el for el in pg.select(sel) if not pg.in_chrome(el)]
         if found:
             main = found[0]
             break
     if main is None:
         return None
-    body_set = set(regions.bodies(doc))
     lines = []
     for el in main.iter("p", "div", "span", "li"):
-        if regions.in_chrome(el) or regions.in_body(el, body_set) or el in body_set:
+        if el in pg.bodies or pg.in_chrome(el) or pg.in_body(el):
             continue
         text = " ".join(el.text_content().split())
         if 6 <= len(text) <= 80 and text not in lines:
             lines.append(text)
         if len(lines) >= 12:
             break
-    label_words = [w for k in ("published_labels", "updated_labels") for w in rules()[k]]
     for line in lines:
-        low = line.lower()
-        if any(w in low for w in label_words):
+        if _has_label(line):
             value = _dateparser().get_date_data(line.split(":", 1)[-1]).date_obj
             if value is not None:
                 value = value.replace(tzinfo=None)
                 if (now is None or value <= now) and value.year >= rules()["min_year"]:
                     return FoundDate(value, "dateparser")
     return None
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[str, ...]:
+    """The published/updated labels, less those containing another ("ngày cập nhật" has "cập nhật")."""
+    words = [w for k in ("published_labels", "updated_labels") for w in rules()[k]]
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _has_label(text: str) -> bool:
+    low = " ".join(text.lower().split())
+    return any(w in low for w in _label_words())
 
 
 @lru_cache(maxsize=1)

@@ -113,6 +113,7 @@ def hits(text: str, now: datetime | None = None) -> list[Hit]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     folded = vocab.fold(c)
     return folded[0] if folded else " "

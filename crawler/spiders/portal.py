@@ -174,10 +174,12 @@ class PortalSpider(scrapy.Spider):
                 doc = extract.parse(text, response.url)
             except limits.PageRefused as refused:
                 code = refused.status
+        # The link chose the section; the page's breadcrumb/heading confirms it or flags a disagreement.
+        check = sections.confirm(section, meta.get("evidence"), meta.get("confidence", 1.0), doc)
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
-                                                       "status": code, "evidence": meta.get("evidence"),
-                                                       "confidence": meta.get("confidence", 1.0)})
-        yield self._page(st, response, "section", section, meta.get("evidence"), fetch_status=code)
+                                                       "status": code, "evidence": check.evidence,
+                                                       "confidence": check.confidence, "conflict": check.conflict})
+        yield self._page(st, response, "section", section, check.evidence, fetch_status=code)
         if doc is None:
             return
         yield from self._read_page(st, section, doc, text, response)
