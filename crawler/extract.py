@@ -66,7 +66,7 @@ _UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
     text = decode(body) if isinstance(body, bytes) else body
-    limits.check(text)  # raises limits.PageRefused: not text, or nested past what libxml2 reads
+    limits.check(text)  # raises limits.PageRefused: not text
     text = XML_DECLARATION.sub("", text, count=1).strip()  # lxml refuses str input that declares an encoding
     # A stray </body> or </html> mid-page (templates glued together) makes libxml2 drop the rest of the page;
     # browsers keep reading into the body (HTML5 "after body" mode). Closing tags of body/html are implied at the
@@ -76,6 +76,8 @@ def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
         doc = lxml_html.document_fromstring((text or "<html></html>").encode("utf-8"), parser=_UTF8_PARSER)
     except (ValueError, etree.ParserError):
         doc = lxml_html.document_fromstring("<html></html>")
+    else:
+        limits.check_parsed(_UTF8_PARSER.error_log)  # nested past what libxml2 reads: PageRefused
     absolute_links.make_absolute(doc, url)
     return doc
 

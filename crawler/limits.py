@@ -1,4 +1,4 @@
-"""What the crawler refuses to parse, checked before lxml sees a page (issue 9: hostile content).
+"""What the crawler refuses to parse: binary bytes before lxml sees a page, nesting from its error log (issue 9).
 
 Scrapy already bounds the transfer: DOWNLOAD_MAXSIZE applies to the body as received and, since Scrapy 2.11.1, to
 the body as decompressed (a gzip bomb is dropped while inflating), and DOWNLOAD_TIMEOUT covers the whole download,
@@ -19,10 +19,6 @@ SNIFF_CHARS = 8192
 MAX_BINARY_SHARE = 0.1
 MIN_BINARY_CHARS = 64  # and at least this many: a short page with a few stray bytes is still a page
 
-# Elements whose end tag HTML never implies: counting them measures nesting without being fooled by the optional
-# end tags old templates drop (li, p, td, tr…), which the parser closes by itself.
-_NESTING_TAG = re.compile(r"<(/?)(?:div|span|table|section|article|ul|ol|dl|form|font|b|i|em|strong|a|main|nav"
-                          r"|header|footer|aside|blockquote|center)\b", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -35,19 +31,17 @@ class PageRefused(ValueError):
 
 
 def check(text: str) -> None:
-    """Raise PageRefused for text that is not HTML (`not_html`) or nested past MAX_NESTING (`too_deep`)."""
+    """Raise PageRefused(`not_html`) for text that is not HTML: binary bytes decoded as text."""
     head = text[:SNIFF_CHARS]
     if head:
         odd = len(_CONTROL.findall(head))
         if odd > MIN_BINARY_CHARS and odd > MAX_BINARY_SHARE * len(head):
             raise PageRefused("not_html", f"{odd} of the first {len(head)} characters are control or undecodable bytes")
-    depth = deepest = 0
-    for match in _NESTING_TAG.finditer(text):
-        if match.group(1):
-            depth = max(depth - 1, 0)
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_NESTING:
-                    raise PageRefused("too_deep", f"markup nested deeper than {MAX_NESTING} elements")
+
+
+def check_parsed(error_log) -> None:
+    """Raise PageRefused(`too_deep`) when libxml2 stopped reading at its nesting limit (MAX_NESTING): its error log
+    says so, which costs nothing on ordinary pages, unlike counting tags before parsing."""
+    for error in error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message:
+            raise PageRefused("too_deep", f"markup nested deeper than {MAX_NESTING} elements")
