@@ -73,7 +73,8 @@ def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
     # end anyway, so dropping them all reads the page as a browser shows it.
     text = STRAY_END.sub("", text)
     try:
-        doc = lxml_html.document_fromstring((text or "<html></html>").encode("utf-8"), parser=_UTF8_PARSER)
+        doc = lxml_html.document_fromstring((text or "<html></html>").encode("utf-8"), parser=_UTF8_PARSER,
+                                           base_url=url)
     except (ValueError, etree.ParserError):
         doc = lxml_html.document_fromstring("<html></html>")
     else:
@@ -227,6 +228,10 @@ def documents_table(doc) -> list[dict] | None:
                     title = text
                     a = cell.find(".//a")
                     url = a.get("href") if a is not None else None
+                if key == "file" and cell.find(".//a[@href]") is not None:
+                    # A link under the "Tải về" header is the file, whatever its URL looks like (NukeViet serves
+                    # them as /laws/down/N/, an icon without a file extension).
+                    has_file = True
             for a in row.iter("a"):
                 if FILE_LINK.search(a.get("href") or ""):
                     has_file = True
@@ -390,9 +395,31 @@ def search_form(doc) -> tuple[str, str] | None:
             method_get = (form.get("method") or "get").lower() == "get"
             found.append((not method_get, form.get("action") or doc.base_url or "", inputs[0].get("name") or "keyword"))
     if not found:
-        return None
+        return _scripted_search(doc)
     found.sort(key=lambda f: f[0])
     return found[0][1], found[0][2]
+
+
+_SEARCH_WORDS = re.compile(r"\b(tim kiem|search|seek|tu khoa)\b")
+
+
+def _scripted_search(doc) -> tuple[str, str] | None:
+    """A search box outside any <form> whose button carries the search URL for a script to complete (NukeViet's
+    headerSearch: <input> + <button data-url="/index.php?language=vi&nv=seek&q=">): a GET site search all the same,
+    its action the URL and its field the parameter left empty at the URL's end."""
+    for button in doc.xpath("//button[@data-url]|//a[@data-url]"):
+        url = button.get("data-url") or ""
+        m = re.search(r"[?&]([\w.-]+)=$", url)
+        if not m or not _SEARCH_WORDS.search(vocab.fold(url)):
+            continue
+        box = button
+        for _ in range(3):
+            box = box.getparent()
+            if box is None:
+                break
+            if any((i.get("type") or "text").lower() in ("text", "search") for i in box.iter("input")):
+                return urljoin(doc.base_url or "", url[: m.start()]), m.group(1)
+    return None
 
 
 def forms_fingerprint(doc) -> set[str]:

@@ -99,3 +99,78 @@ def test_understand_reports_section_with_evidence():
     assert info["section"]["key"] == "van-ban" and info["section"]["evidence"].startswith("url:")
     assert len(info["facts"]["documents"]) == 2
     assert info["facts"]["search_form"]["field"] == "keyword"
+
+
+def test_link_under_download_header_is_a_file_whatever_its_url():
+    html = """<html><body><table><tr><th>Số ký hiệu</th><th>Trích yếu</th><th>Tải về</th></tr>
+<tr><td>5/QĐ-UBND</td><td>Quyết định A</td><td><a href="/vi/laws/down/5/"><em class="fa fa-download"></em></a></td></tr>
+<tr><td>6/QĐ-UBND</td><td>Quyết định B</td><td></td></tr></table></body></html>"""
+    rows = extract.documents_table(extract.parse(html, BASE))
+    assert [r["has_file"] for r in rows] == [True, False]
+
+
+def test_decision_number_header_is_the_document_number():
+    html = """<html><body><table><tr><td><b>STT</b></td><td><b>Số quyết định</b></td><td><b>Nội dung</b></td></tr>
+<tr><td>1</td><td>312/QĐ-UBND</td><td>Khen thưởng tập thể</td></tr></table></body></html>"""
+    rows = extract.documents_table(extract.parse(html, BASE))
+    assert rows is not None and rows[0]["fields"] == ["so_ky_hieu", "trich_yeu"]
+
+
+def test_directory_department_column_is_the_unit():
+    html = """<html><body><table><tr><td><b>Họ tên</b></td><td><b>Chức vụ</b></td><td><b>Phòng</b></td></tr>
+<tr><td>Nguyễn Văn A</td><td>Trưởng phòng</td><td>Phòng Tổng hợp</td></tr></table></body></html>"""
+    entries = extract.directory_table(extract.parse(html, BASE))
+    assert entries[0]["unit"] == "Phòng Tổng hợp" and entries[0]["position"] == "Trưởng phòng"
+
+
+def test_scripted_search_box_outside_a_form_is_the_site_search():
+    html = """<html><body><div class="headerSearch"><div class="input-group"><input type="text" placeholder="Tìm kiếm...">
+<span><button type="button" data-url="/index.php?language=vi&amp;nv=seek&amp;q=">Tìm</button></span></div></div>
+<div><input type="text" name="other"><button type="button" data-url="/index.php?nv=news&amp;page=">x</button></div>
+</body></html>"""
+    assert extract.search_form(extract.parse(html, "https://xa.bacninh.gov.vn/vi/")) == (
+        "https://xa.bacninh.gov.vn/index.php?language=vi&nv=seek", "q")
+    assert extract.search_form(extract.parse(html.split('<div class="headerSearch">')[0] + "</body></html>",
+                                             BASE)) is None
+
+
+NOW = datetime(2025, 11, 22, 10, 30)
+
+
+def test_label_glued_to_the_previous_date_is_still_a_label():
+    html = """<html><body><div class="news-date"><span>Cập nhật lúc 16:45 ngày 22/10/2025</span><br/>
+<span>Ngày đăng: 20/10/2025 09:00</span></div><h1 class="title-detail">Tin A</h1></body></html>""".replace("\n", "")
+    found = from_page(extract.parse(html, BASE), NOW, BASE)
+    assert found.value == datetime(2025, 10, 20, 9, 0)
+
+
+def test_selector_skips_an_element_marked_modified():
+    html = """<html><body><article><header><h1 class="entry-title">Tin A</h1><span class="posted-on">
+<time class="updated" datetime="2025-09-25T09:10:44+07:00">25/9</time>
+<time class="entry-date published" datetime="2025-09-18T06:30:00+07:00">18/9</time></span></header></article>
+</body></html>"""
+    assert from_page(extract.parse(html, BASE), NOW, BASE).value.date() == date(2025, 9, 18)
+    unedited = html.replace('class="updated" datetime="2025-09-25T09:10:44+07:00"',
+                            'class="entry-date published updated" datetime="2025-09-18T06:30:00+07:00"')
+    assert from_page(extract.parse(unedited, BASE), NOW, BASE).value.date() == date(2025, 9, 18)
+
+
+TABLE_LAYOUT = """<html><head><title>Hội nghị tổng kết công tác phòng chống thiên tai</title></head><body><table>
+<tr><td class="ngay">Thứ Bảy, ngày 22/11/2025</td></tr><tr><td class="noidung">
+<p class="tieude"><b>XÃ A: HỘI NGHỊ TỔNG KẾT CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI</b></p>
+<p>Thực hiện Kế hoạch số 112/KH-UBND ngày 30/10/2025 của UBND xã.</p>{byline}</td></tr></table></body></html>"""
+
+
+def test_table_layout_title_is_the_heading_repeating_the_head_title():
+    doc = extract.parse(TABLE_LAYOUT.format(byline=""), BASE)
+    info = understand(TABLE_LAYOUT.format(byline="").encode(), BASE, now=NOW)
+    assert info["title"] == "XÃ A: HỘI NGHỊ TỔNG KẾT CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI"
+    # Inside the body only a byline dates the page: the quoted plan's date is not the publish date.
+    assert from_page(doc, NOW, BASE) is None
+
+
+def test_byline_inside_the_body_dates_the_page():
+    for byline, want in (('<p><i>Tin: Nguyễn Văn B - Ngày 14/10/2025</i></p>', date(2025, 10, 14)),
+                         ('<div>Cập nhật lúc 08:30 ngày 15/9/2025</div>', date(2025, 9, 15))):
+        found = from_page(extract.parse(TABLE_LAYOUT.format(byline=byline), BASE), NOW, BASE)
+        assert found is not None and found.value.date() == want

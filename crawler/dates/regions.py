@@ -15,7 +15,8 @@ import cssselect
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from crawler.dates.text import rules
+from crawler import vocab
+from crawler.dates.text import hits, rules
 
 _UNSET = object()
 _MARKERS = etree.XPath("//@class|//@id|//@itemprop", smart_strings=False)
@@ -149,7 +150,37 @@ def _find_title(doc, select, chrome):
                 return el
     h1s = [el for el in doc.iter("h1") if not chrome(el)
            and "hide" not in (el.get("class") or "") and el.find(".//a") is None]
-    return h1s[0] if len(h1s) == 1 else None
+    if len(h1s) == 1:
+        return h1s[0]
+    return _heading_like_head_title(doc, chrome) if not h1s else None
+
+
+_HEADINGS = etree.XPath("//h2|//h3|//h4|//p[count(*)=1 and (b or strong) and not(normalize-space(text()))]")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", vocab.fold(text)).split())
+
+
+def _heading_like_head_title(doc, chrome):
+    """Old table-layout portals print the article title as an <h2>/<h3> or a bold paragraph, with no <h1>, inside
+    their content container (td.noidung): the title is such a heading whose words are the <title>'s (one containing
+    the other: "XÃ X: <title>", "<title> - Site name"; quotes and case aside). A portlet or section heading outside
+    the content container repeats the <title> too, but is not an article title."""
+    head = _words(doc.findtext(".//title") or "")
+    if len(head) < rules()["head_title_min_chars"]:
+        return None
+    pg = page(doc)
+    if not pg.bodies:
+        return None
+    for el in _HEADINGS(doc):
+        if not pg.in_body(el):
+            continue
+        text = _words(el.text_content())
+        if len(text) >= rules()["head_title_min_chars"] and (head in text or text in head) and not chrome(el) \
+                and el.find(".//a") is None:
+            return el
+    return None
 
 
 def title(doc):
@@ -172,7 +203,7 @@ def near_title(doc, title_el, pg: Page | None = None) -> list:
         while nxt is None and node.getparent() is not None:
             node = node.getparent()
             if node.tag == "body":
-                return _usable(out, max_chars)
+                break
             nxt = node.getnext()
         if nxt is None:
             break
@@ -184,7 +215,25 @@ def near_title(doc, title_el, pg: Page | None = None) -> list:
             break
         count += 1
         out.append(node)
-    return _usable(out, max_chars)
+    blocks = _usable(out, max_chars)
+    if pg.in_body(title_el):
+        # The title sits inside the article body (table-layout portals wrap the whole article in td.noidung): the
+        # blocks after it are body paragraphs, whose dates are events and quoted documents. Only a byline counts
+        # there: a labelled date ("Cập nhật lúc …") or an author credit ("Tin: <author> - Ngày dd/MM/yyyy").
+        blocks = [el for el in blocks if _is_byline(el.text_content())]
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _byline_start() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(rules()["byline_labels"], key=len, reverse=True))
+    return re.compile(rf"^(?:{words})\s*:")
+
+
+def _is_byline(text: str) -> bool:
+    # Compared before folding: the colon after the credit is what makes "Tin:" a byline and not a sentence.
+    opening = " ".join(text[:40].lower().replace(",", " ").split())
+    return bool(_byline_start().match(opening)) or any(h.kind in ("published", "updated") for h in hits(text))
 
 
 def _usable(blocks, max_chars):

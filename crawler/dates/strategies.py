@@ -20,13 +20,21 @@ def platform_selectors(doc, url, now) -> FoundDate | None:
     pg = regions.page(doc)
     for entry in rules()["selectors"]:
         for el in pg.select(entry["css"]):
-            if pg.in_chrome(el) or pg.in_body(el):
+            if pg.in_chrome(el) or pg.in_body(el) or _marked_modified(el):
                 continue
             text = el.get("datetime") or el.text_content()
             h = best(hits(text.replace("T", " ") if el.get("datetime") else text, now))
             if h:
                 return FoundDate(h.value, entry["method"] + (f"+{h.kind}" if h.kind in ("published", "updated") else ""))
     return None
+
+
+def _marked_modified(el) -> bool:
+    """The element says it holds the last-modified date (WordPress `<time class="updated" itemprop="dateModified">`
+    printed before the published one): a class word or itemprop of rules/dates.yaml `modified_markers`, unless it is
+    also marked published (an unedited post carries "entry-date published updated")."""
+    words = set(f"{el.get('class', '')} {el.get('itemprop', '')}".lower().split())
+    return bool(words & set(rules()["modified_markers"])) and not words & set(rules()["published_markers"])
 
 
 def structured(doc, url, now) -> FoundDate | None:
@@ -57,7 +65,7 @@ def structured(doc, url, now) -> FoundDate | None:
         if found and not pg.in_chrome(el):
             return FoundDate(found.value, "microdata:datePublished")
     for el in doc.iter("time"):
-        if pg.in_chrome(el) or pg.in_body(el) or "updated" in (el.get("class") or ""):
+        if pg.in_chrome(el) or pg.in_body(el) or _marked_modified(el):
             continue
         found = parse_text((el.get("datetime") or el.text_content()).replace("T", " "), now)
         if found:

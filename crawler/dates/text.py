@@ -56,7 +56,9 @@ def _label_pattern() -> re.Pattern:
     pairs = [(vocab.fold(lbl), kind) for kind in ("published", "updated", "weekday")
              for lbl in data[f"{kind}_labels"]]
     pairs.sort(key=lambda p: -len(p[0]))
-    return re.compile("|".join(rf"(?:(?<![a-z0-9])(?P<{kind[0]}{i}>{re.escape(lbl)})(?![a-z0-9]))"
+    # A digit may touch a label's start: text_content() glues "<span>… 22/10/2025</span><br><span>Ngày đăng: …"
+    # into "22/10/2025Ngày đăng", and the label must still be seen there.
+    return re.compile("|".join(rf"(?:(?<![a-z])(?P<{kind[0]}{i}>{re.escape(lbl)})(?![a-z0-9]))"
                                for i, (lbl, kind) in enumerate(pairs)))
 
 
