@@ -314,7 +314,7 @@ PAGES = [
     ("chidao-docs", "liferay", "/web/guest/chi-dao-dieu-hanh", ["Chỉ đạo điều hành"], "Chỉ đạo điều hành",
      table(["Số/Ký hiệu", "Trích yếu", "Lĩnh vực", "Ngày", "Tải về"],
            [["150/UBND-KT", "V/v tăng cường quản lý trật tự xây dựng", "Xây dựng", "12/11/2025", '<a href="/documents/1/2/cv150.pdf/u1">Tải về</a>']]),
-     "chi-dao-dieu-hanh", {"documents": {"rows": 1, "columns": ["so_ky_hieu", "trich_yeu"], "without_file": 0,
+     "chi-dao-dieu-hanh", {"documents": {"rows": 1, "columns": ["ngay_ban_hanh", "so_ky_hieu", "trich_yeu"], "without_file": 0,
                                           "has_search": False}}, [], None, "plain"),
     ("qa-table", "liferay", "/web/guest/hoi-dap", ["Hỏi đáp"], "Hỏi đáp",
      table(["STT", "Câu hỏi", "Người hỏi", "Ngày hỏi", "Ngày trả lời"],
