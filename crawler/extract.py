@@ -64,7 +64,8 @@ def decode(body: bytes, content_type: str | bytes | None = None) -> str:
 _UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
-def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
+def tree(body: bytes | str, url: str) -> lxml_html.HtmlElement:
+    """The page as lxml reads it, links as written: what date reading needs (crawler.dates works on this)."""
     text = decode(body) if isinstance(body, bytes) else body
     limits.check(text)  # raises limits.PageRefused: not text
     text = XML_DECLARATION.sub("", text, count=1).strip()  # lxml refuses str input that declares an encoding
@@ -79,6 +80,12 @@ def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
         doc = lxml_html.document_fromstring("<html></html>")
     else:
         limits.check_parsed(_UTF8_PARSER.error_log)  # nested past what libxml2 reads: PageRefused
+    return doc
+
+
+def parse(body: bytes | str, url: str) -> lxml_html.HtmlElement:
+    """tree() with every link made absolute: what the link, listing, form and table readers need."""
+    doc = tree(body, url)
     absolute_links.make_absolute(doc, url)
     return doc
 
