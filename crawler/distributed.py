@@ -38,8 +38,9 @@ REDIS_ENV = "PORTAL_AUDIT_REDIS_URL"
 # Longer than any night's crawl, shorter than the time between two nightly runs.
 DONE_TTL = 12 * 3600
 CREATING_TTL = 600
-# How often a worker looks whether it can take another host while it is busy (seconds).
-REFILL_INTERVAL = 1.0
+# A worker takes at most one more host this often (seconds) while it has room, so workers started together share
+# the hosts instead of the first one taking a full load at once.
+REFILL_INTERVAL = 0.5
 
 
 def redis_url(option: str | None) -> str | None:
@@ -139,8 +140,9 @@ class Coordinator:
 
 
 class WorkerSpider(PortalSpider):
-    """The portal spider fed host by host from Redis, like scrapy-redis's RedisSpider feeds itself: at start, every
-    REFILL_INTERVAL while fewer hosts than it can serve are busy, and when idle. It closes once no host is left."""
+    """The portal spider fed host by host from Redis, like scrapy-redis's RedisSpider feeds itself: one host at start,
+    one more every REFILL_INTERVAL while fewer hosts than it can serve are busy, and one when idle. It closes once no
+    host is left."""
 
     def __init__(self, portals=(), coordinator: Coordinator | None = None, **kw):
         super().__init__(portals=portals, **kw)
@@ -163,7 +165,7 @@ class WorkerSpider(PortalSpider):
         from twisted.internet import task
         self.refill_loop = task.LoopingCall(self._refill)
         self.refill_loop.start(REFILL_INTERVAL, now=False)
-        for request in self._claim(self.hosts_at_once):
+        for request in self._claim(1):
             yield request
 
     def _claim(self, hosts: int) -> list:
@@ -181,7 +183,7 @@ class WorkerSpider(PortalSpider):
         if self.exhausted or engine is None or engine.scheduler is None or engine.scheduler.has_pending_requests():
             return
         busy = sum(1 for slot in engine.downloader.slots.values() if slot.active)
-        for request in self._claim(self.hosts_at_once - busy):
+        for request in self._claim(1 if busy < self.hosts_at_once else 0):
             engine.crawl(request)
 
     def _idle(self):
