@@ -137,3 +137,18 @@ def test_unreachable_redis_is_one_line_exit_2(cli, tmp_path):
     assert code == 2, err
     assert err.startswith("portal-audit: lỗi: --redis redis://127.0.0.1:") and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_workers_share_the_run_lock_and_exclude_a_single_process_run(db_url):
+    from storage.db import open_db
+    from storage.lock import LockedError, RunLock
+    engine = open_db(db_url)
+    with RunLock(engine, shared=True), RunLock(engine, shared=True):  # two workers of one crawl
+        with pytest.raises(LockedError):
+            RunLock(engine).__enter__()
+    with RunLock(engine):
+        with pytest.raises(LockedError):
+            RunLock(engine, shared=True).__enter__()
+    with RunLock(engine):  # every holder released it
+        pass
+    engine.dispose()
