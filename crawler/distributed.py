@@ -9,7 +9,7 @@ Keys, all under `portal-audit:<fingerprint>` (the fingerprint names the database
 look-back and the period, so workers started with the same command share a run and different crawls never mix):
 
     run            hash: run_id, status (running | done), closer; kept DONE_TTL after the run closed, so a worker
-                   started late finds the crawl done instead of crawling everything again
+                   started late finds the crawl done instead of crawling everything again (RUN_TTL while running)
     creating       SET NX lock of the worker creating the crawl_run row (first worker to arrive)
     hosts          list of JSON lists of portal ids, one entry per host, in registry order; LPOP hands each out once
     owner          hash portal id -> worker id (stored in crawl_run.summary["workers"] when the run closes)
@@ -35,8 +35,10 @@ from audit.errors import ConfigError
 from crawler.spiders.portal import PortalSpider
 
 REDIS_ENV = "PORTAL_AUDIT_REDIS_URL"
-# Longer than any night's crawl, shorter than the time between two nightly runs.
+# Both shorter than the day between two nightly runs, which share a fingerprint within a month: a run abandoned by
+# killed workers never blocks the next night. A crawl must close within RUN_TTL.
 DONE_TTL = 12 * 3600
+RUN_TTL = 20 * 3600
 CREATING_TTL = 600
 # A worker takes at most one more host this often (seconds) while it has room, so workers started together share
 # the hosts instead of the first one taking a full load at once.
@@ -83,21 +85,22 @@ class Coordinator:
 
     def join(self, create, groups: list[list[str]], stored) -> tuple[int, str]:
         """(run id, "created" | "joined" | "done"): create the run if nobody has, else join the one running.
-        `stored(run_id)` is the run's status in the database: a key naming a run the database does not hold as
-        running or done (the database was replaced) is dropped."""
+        `stored(run_id)` is the run's status in the database: a key naming a run the database does not hold, or
+        holds as failed (the database was replaced, an operator gave the run up), is dropped."""
         while True:
             state = self.r.hgetall(self.key("run"))
-            if state.get("run_id") and stored(int(state["run_id"])) != state.get("status"):
-                self.r.delete(self.key("run"))
-                continue
-            if state.get("status") == "done":
-                return int(state["run_id"]), "done"
             if state.get("run_id"):
+                run_id, status = int(state["run_id"]), stored(int(state["run_id"]))
+                if status not in ("running", "done"):
+                    self.r.delete(self.key("run"))
+                    continue
+                if status == "done" or state.get("status") == "done" or state.get("closer"):
+                    return run_id, "done"
                 self.r.incr(self.key("workers"))
-                if self.r.hget(self.key("run"), "closer"):  # the last worker is closing it: nothing left to do
+                if self.r.hget(self.key("run"), "closer"):  # the last worker began closing it meanwhile
                     self.r.decr(self.key("workers"))
-                    return int(state["run_id"]), "done"
-                return int(state["run_id"]), "joined"
+                    return run_id, "done"
+                return run_id, "joined"
             if self.r.set(self.key("creating"), self.worker, nx=True, ex=CREATING_TTL):
                 try:
                     run_id = create()
@@ -106,6 +109,8 @@ class Coordinator:
                         pipe.rpush(self.key("hosts"), *(json.dumps(g) for g in groups))
                         pipe.set(self.key("workers"), 1)
                         pipe.hset(self.key("run"), mapping={"run_id": run_id, "status": "running"})
+                        for name in ("hosts", "owner", "workers", "run"):
+                            pipe.expire(self.key(name), RUN_TTL)
                         pipe.execute()
                 finally:
                     self.r.delete(self.key("creating"))
