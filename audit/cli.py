@@ -73,10 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="thư mục kho lưu trữ WARC (mặc định: $PORTAL_AUDIT_ARCHIVE, hoặc warc/ cạnh tệp SQLite, "
                              "hoặc ~/.local/share/portal-audit/warc)")
 
+    def with_redis(sp):
+        sp.add_argument("--redis", metavar="URL",
+                        help="thu thập phân tán: các tiến trình dùng chung một Redis cùng chia nhau một lượt "
+                             "(mặc định: $PORTAL_AUDIT_REDIS_URL; không có: một tiến trình)")
+
     run = sub.add_parser("run", help="thu thập, chấm điểm, viết báo cáo")
     common(run, True)
     with_overrides(run)
     with_archive(run)
+    with_redis(run)
     run.add_argument("--lookback-months", type=int, default=None,
                      help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: 0 — từ đầu kỳ)")
     score = sub.add_parser("score", help="chấm lại từ dữ liệu đã thu thập (không cần mạng)")
@@ -90,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
     with_overrides(nightly)
     with_archive(nightly)
+    with_redis(nightly)
     replay = sub.add_parser("replay", help="thu thập lại từ kho lưu trữ WARC của một lượt (không dùng mạng), chấm điểm")
     common(replay, False)
     with_overrides(replay)
@@ -189,7 +196,7 @@ def _run(args, crawl: bool) -> int:
         print(store_all(engine, reviewed, registry))
     code = execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
                    lookback_months=getattr(args, "lookback_months", None), run_id=run_id,
-                   config=config, archive=archive)
+                   config=config, archive=archive, redis=getattr(args, "redis", None) if crawl else None)
     if crawl and args.command == "nightly":
         from storage.archive import prune
         done = prune(engine, keep_days=retention[0], keep_runs=retention[1])
@@ -323,21 +330,51 @@ def _exit_code(counts: dict) -> int:
 
 
 def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=None, lookback_months=None,
-            run_id=None, progress: bool | None = None, config=None, archive=None, replay_of=None) -> int:
+            run_id=None, progress: bool | None = None, config=None, archive=None, replay_of=None,
+            redis: str | None = None) -> int:
     """Crawl (unless `crawl` is false), score and write every output. A crawl holds the database's run lock from
-    before the crawl until the results are stored (storage/lock.py)."""
+    before the crawl until the results are stored (storage/lock.py). With a Redis URL (`redis` or the environment)
+    this process is one worker of a distributed crawl (crawler/distributed.py)."""
     if not crawl:
         return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
+    from crawler.distributed import redis_url
     from crawler.runner import crawl as do_crawl, summary_line
     from storage.db import sessions
     from storage.lock import RunLock
     from storage.models import CrawlRun
 
+    url = redis_url(redis) if replay_of is None else None  # a replay reads one local archive: never distributed
+    if url:
+        return _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months,
+                     progress)
     with RunLock(engine):
         lookback_from = _months_before(period.start, lookback_months or 0)
         show = sys.stderr.isatty() if progress is None else progress
         run_id = do_crawl(engine, portals, lookback_from, progress=show, archive=archive, period=period,
                           replay_of=replay_of)
+        with sessions(engine)() as s:
+            summary = s.get(CrawlRun, run_id).summary
+        print(summary_line(run_id, summary), flush=True)
+        return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
+
+
+def _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months, progress) -> int:
+    """One worker of a distributed crawl; the worker that finishes the run last scores it and writes the outputs."""
+    from crawler.distributed import crawl_worker
+    from crawler.runner import summary_line
+    from storage.archive import archive_root
+    from storage.db import sessions
+    from storage.lock import RunLock
+    from storage.models import CrawlRun
+
+    with RunLock(engine, shared=True):
+        show = sys.stderr.isatty() if progress is None else progress
+        run_id, closer = crawl_worker(engine, portals, _months_before(period.start, lookback_months or 0), url,
+                                      archive=archive or archive_root(engine), period=period, progress=show)
+        if not closer:
+            print(f"Tiến trình này đã xong phần việc trong lượt thu thập {run_id}; tiến trình xong cuối cùng chấm "
+                  f"điểm và viết báo cáo.", flush=True)
+            return EXIT_PASS
         with sessions(engine)() as s:
             summary = s.get(CrawlRun, run_id).summary
         print(summary_line(run_id, summary), flush=True)

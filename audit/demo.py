@@ -68,7 +68,7 @@ def run_demo(out: Path, limit: int | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     period = previous_month(date.today())
     db = out / "demo.db"
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", ".lock", ".migrate.lock"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     import shutil
     shutil.rmtree(out / "warc", ignore_errors=True)  # the previous demo's evidence archive (beside demo.db)

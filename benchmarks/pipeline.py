@@ -5,8 +5,8 @@ the same URLs for comparison. Prints figures; asserts nothing.
 
 Figures: wall time of `portal-audit run` (and of its crawl, from crawl_run.summary), pages/s, requests, peak RSS of
 the run's process, database size, archive size; the same URLs fetched by a minimal Scrapy spider with the same
-politeness settings, and the ratio. The farm simulates exactly the 119 portals of Bắc Ninh (farm/ has no option to
-serve more), so the scaling curve over 500 and 1,000 synthetic portals is not measured: see the note printed.
+politeness settings, and the ratio. The scaling curve over synthetic farms of 500 and 1,000 portals is
+benchmarks/scaling.py.
 """
 from __future__ import annotations
 
@@ -124,8 +124,6 @@ def main() -> int:
     print(f"WARC archive               {summary['archive']['bytes'] / 1e6:.1f} MB in {summary['archive']['files']} file(s)")
     print(f"bare Scrapy, same {len(urls)} GET URLs: {bare_wall:.1f} s (exit {bare.returncode}); "
           f"pipeline / bare = {wall / bare_wall:.2f}×, crawl / bare = {crawl_s / bare_wall:.2f}×")
-    print("scaling curve (500, 1,000 portals): not measured — the farm serves exactly the 119 simulated portals "
-          "(farm/ has no size option); figures above are for 119.")
     return 0
 
 

@@ -46,7 +46,9 @@ class StoragePipeline:
         self.flush()
         now = datetime.now()
         with self.Session.begin() as s:
-            for pc in s.scalars(select(PortalCrawl).where(PortalCrawl.run_id == self.run_id)):
+            # Only the portals this process crawled: in a distributed crawl the other workers count theirs.
+            for pc in s.scalars(select(PortalCrawl).where(PortalCrawl.run_id == self.run_id,
+                                                          PortalCrawl.portal_id.in_(list(self.counts)))):
                 c = self.counts.get(pc.portal_id, {})
                 pc.pages, pc.errors, pc.finished_at = c.get("pages", 0), c.get("errors", 0), now
         self.engine.dispose()

@@ -59,6 +59,16 @@ class ReplayError(ConfigError):
     """The run to replay cannot be replayed (exit 2, nothing written)."""
 
 
+def new_run(s, started: datetime, lookback_from: date, settings_note: dict, root: Path, period) -> CrawlRun:
+    run = CrawlRun(started_at=started, status="running", lookback_from=lookback_from,
+                   summary={"settings": settings_note}, archive_dir=str(root))
+    if period is not None:
+        run.summary = {**run.summary, "period": {"from": period.start.isoformat(), "to": period.end.isoformat()}}
+    s.add(run)
+    s.flush()
+    return run
+
+
 def crawl(engine, portals, lookback_from: date, progress: bool = False, overrides: dict | None = None, *,
           archive: Path | None = None, period=None, replay_of: int | None = None) -> int:
     """Crawl `portals`, store facts under a run, archive every fetch, and return the run id.
@@ -72,7 +82,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     from crawler.archive import run_folder
     from storage.archive import archive_root, folder_files, run_files
 
-    from_env = env_settings(portals)
+    env_settings(portals)  # a bad setting is exit 2 before anything is written
     sync_portals(engine, portals)
     started = datetime.now()
     mode, sources, resumed = "record", [], None
@@ -122,13 +132,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
                     if old is not run:
                         old.summary = {**old.summary, "superseded_by": run.id}
             else:
-                run = CrawlRun(started_at=started, status="running", lookback_from=lookback_from,
-                               summary={"settings": settings_note}, archive_dir=str(root))
-                if period is not None:
-                    run.summary = {**run.summary, "period": {"from": period.start.isoformat(),
-                                                             "to": period.end.isoformat()}}
-                s.add(run)
-                s.flush()
+                run = new_run(s, started, lookback_from, settings_note, root, period)
                 for old in interrupted:
                     old.summary = {**old.summary, "superseded_by": run.id}
         run_id = run.id
@@ -138,6 +142,18 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         print(f"Tiếp tục lượt thu thập {run_id} bị gián đoạn (bắt đầu {started:%d/%m/%Y %H:%M}): "
               f"{len(sources)} tệp WARC đã lưu được dùng lại.", flush=True)
     session_started = time.monotonic()
+    settings = scrapy_settings(engine, run_id, portals, progress, mode, root, sources,
+                               run_folder(run_id, started), settings_note, overrides)
+    process = CrawlerProcess(settings)
+    process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
+    process.start()
+    close_run(engine, run_id, time.monotonic() - session_started)
+    return run_id
+
+
+def scrapy_settings(engine, run_id: int, portals, progress: bool, mode: str, root: Path, sources: list,
+                    folder: str, settings_note: dict, overrides: dict | None) -> Settings:
+    from_env = env_settings(portals)
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.set("PORTAL_AUDIT_DB", engine.url.render_as_string(hide_password=False))
@@ -147,7 +163,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     settings.set("PORTAL_AUDIT_ARCHIVE_MODE", mode)
     settings.set("PORTAL_AUDIT_ARCHIVE_DIR", str(root))
     settings.set("PORTAL_AUDIT_ARCHIVE_SOURCES", sources)
-    settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", run_folder(run_id, started))
+    settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", folder)
     settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.guard.SafetyMiddleware": 50, "crawler.archive.ArchiveMiddleware": 950})
     if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
@@ -157,19 +173,24 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     for key, value in {**from_env, **(overrides or {})}.items():
         settings.set(key, value)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    # crawler/tls.py sets the security level per host through this setting; Scrapy 2.19 deprecates it without a
+    # per-host replacement.
     warnings.filterwarnings("ignore", message="The 'DOWNLOADER_CLIENTCONTEXTFACTORY' setting is deprecated")
-    process = CrawlerProcess(settings)
-    process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
-    process.start()
-    finished = datetime.now()
-    from storage.archive import link_pages
+    return settings
+
+
+def close_run(engine, run_id: int, seconds: float, extra: dict | None = None) -> None:
+    """Mark the run done with its summary, once every portal of it was crawled."""
+    from storage.archive import link_pages, run_files
     from storage.models import ArchiveRecord
+    finished = datetime.now()
     with sessions(engine).begin() as s:
         run = s.get(CrawlRun, run_id)
         rows = s.scalars(select(PortalCrawl).where(PortalCrawl.run_id == run_id)).all()
         linked = link_pages(s, run_id)
         records = s.scalar(select(func.count()).select_from(ArchiveRecord).where(ArchiveRecord.run_id == run_id))
         files = run_files(s, run_id)
+        # Workers on other machines keep their WARC files on their own disk: only the files seen here are measured.
         size = sum((Path(run.archive_dir) / f).stat().st_size for f in files if (Path(run.archive_dir) / f).exists())
         run.finished_at, run.status = finished, "done"
         run.summary = {
@@ -179,12 +200,12 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
             "failed": {r.portal_id: r.status for r in rows if r.status != "ok"},
             "pages": sum(r.pages for r in rows),
             "errors": sum(r.errors for r in rows),
-            "seconds": round(time.monotonic() - session_started, 1),
+            "seconds": round(seconds, 1),
             "archive": {"records": records, "files": len(files), "bytes": size, "pages_linked": linked},
+            **(extra or {}),
         }
         if run.replay_of is not None:
             run.summary["replay_of"] = run.replay_of
-    return run_id
 
 
 def summary_line(run_id: int, summary: dict) -> str:

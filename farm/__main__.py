@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=0, help="0 = pick a free port")
     s.add_argument("--registry-out", help="where to write the farm registry CSV")
     s.add_argument("--no-faults", action="store_true", help="serve every portal up and well-behaved (benchmarks)")
+    s.add_argument("--portals", type=int, help="serve N portals: the 119 real ones plus synthetic clones on "
+                   "127.0.1.x, 127.0.2.x… (scaling benchmarks; the truth covers the 119 only)")
     t = sub.add_parser("truth", help="write the expected audit result")
     t.add_argument("--period", help="YYYY-MM")
     t.add_argument("--from", dest="date_from")
@@ -61,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.cmd == "serve":
+        from farm.portals import set_size
         from farm.server import serve
+
+        if args.portals is not None:
+            try:
+                set_size(args.portals)
+            except ValueError as exc:
+                raise SystemExit(str(exc)) from None
 
         out = args.registry_out or str(Path(tempfile.gettempdir()) / "portal-audit-farm" / "registry.csv")
         serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults)

@@ -118,4 +118,8 @@ def feature_table(seed: int) -> dict[str, dict[str, str]]:
             for feature, state in rng.sample(PROVINCE_MISSES, 3):
                 prof[feature] = state
             table[p.id] = prof
+    from farm.portals import all_portals  # synthetic clones of a larger farm take their model's profile
+    for p in all_portals():
+        if p.source is not None:
+            table[p.id] = dict(table[p.source])
     return table

@@ -25,6 +25,13 @@ HOSTILE_LINKS = (("javascript:alert(1)", 'Liên kết <script>alert("lk")</scrip
 
 REGISTRY_COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes")
 
+# Synthetic farms for scaling benchmarks (`serve --portals N`): the 119 real portals, then clones of them in turn on
+# 127.0.1.2, 127.0.1.3, … (250 per /24). A clone has its own id (`<id>-2`, `<id>-3`, …) and therefore its own
+# seeded content, drawn from the same generator with the profile of the portal it copies; it has no fault. The
+# truth (farm/truth.py) knows only the 119 real portals.
+CLONES_PER_SUBNET = 250
+_size: int | None = None  # total portals served; None: the 119 real ones
+
 
 @dataclass(frozen=True)
 class FarmPortal:
@@ -32,10 +39,15 @@ class FarmPortal:
     id: str
     name: str
     kind: str  # province | department | commune | ward
+    source: str | None = None  # a synthetic clone: the real portal whose profile it takes
 
     @property
     def address(self) -> str:
-        return f"127.0.0.{self.index + 2}"
+        real = len(load_portals())
+        if self.index < real:
+            return f"127.0.0.{self.index + 2}"
+        j = self.index - real
+        return f"127.0.{1 + j // CLONES_PER_SUBNET}.{2 + j % CLONES_PER_SUBNET}"
 
     @property
     def base_path(self) -> str:
@@ -67,22 +79,55 @@ def load_portals() -> tuple[FarmPortal, ...]:
     return tuple(FarmPortal(i, r["id"], r["name"], r["kind"]) for i, r in enumerate(rows))
 
 
+def set_size(n: int) -> None:
+    """Serve `n` portals (at least the 119 real ones): the real ones plus synthetic clones."""
+    global _size
+    real = len(load_portals())
+    if not real <= n <= real + CLONES_PER_SUBNET * 250:
+        raise ValueError(f"--portals {n}: between {real} and {real + CLONES_PER_SUBNET * 250}")
+    _size = n
+    from farm.design import feature_table
+    feature_table.cache_clear()  # profiles dealt before the clones existed lack them
+
+
+@lru_cache(maxsize=4)
+def _all(n: int | None) -> tuple[FarmPortal, ...]:
+    real = load_portals()
+    clones = []
+    for i in range(len(real), n or len(real)):
+        base = real[(i - len(real)) % len(real)]
+        copy = (i - len(real)) // len(real) + 2
+        clones.append(FarmPortal(i, f"{base.id}-{copy}", f"{base.name} {copy}", base.kind, source=base.id))
+    return real + tuple(clones)
+
+
+def all_portals() -> tuple[FarmPortal, ...]:
+    """Every portal served: the 119 real ones, plus the synthetic clones of a larger farm."""
+    return _all(_size)
+
+
+@lru_cache(maxsize=4)
+def _by_id(n: int | None) -> dict[str, FarmPortal]:
+    return {p.id: p for p in _all(n)}
+
+
 def portal_by_id(pid: str) -> FarmPortal:
-    for p in load_portals():
-        if p.id == pid:
-            return p
-    raise KeyError(pid)
+    return _by_id(_size)[pid]
 
 
 def portal_by_address(address: str) -> FarmPortal | None:
+    parts = address.split(".")
     try:
-        last = int(address.rsplit(".", 1)[1])
+        third, last = int(parts[2]), int(parts[3])
     except (ValueError, IndexError):
         return None
-    portals = load_portals()
-    if not address.startswith("127.0.0.") or not 2 <= last < len(portals) + 2:
+    portals, real = all_portals(), len(load_portals())
+    if parts[:2] != ["127", "0"] or not 2 <= last:
         return None
-    return portals[last - 2]
+    index = last - 2 if third == 0 else real + (third - 1) * CLONES_PER_SUBNET + last - 2
+    if (third == 0 and index >= real) or (third > 0 and last - 2 >= CLONES_PER_SUBNET) or index >= len(portals):
+        return None
+    return portals[index]
 
 
 def registry_rows(port: int, faults: bool = True) -> list[dict[str, str]]:
@@ -91,7 +136,7 @@ def registry_rows(port: int, faults: bool = True) -> list[dict[str, str]]:
     return [
         {"id": p.id, "name": p.name, "kind": p.kind, "url": p.base_url(port, bool(tls_profile(p.id, faults))), "rubric": "",
          "host_confidence": "confirmed", "notes": "farm"}
-        for p in load_portals()
+        for p in all_portals()
     ]
 
 

@@ -16,7 +16,7 @@ from twisted.internet.error import CannotListenError
 from twisted.web import resource, server
 
 from farm import faults
-from farm.portals import load_portals, write_registry
+from farm.portals import all_portals, write_registry
 from farm.site import FarmSite
 
 
@@ -103,7 +103,7 @@ def listen_all(site: FarmSite, port: int) -> int:
     """Listen on every portal address but the down one (unless faults are off); returns the port (chosen on the
     first address if 0)."""
     factory = _QuietSite(FarmResource(site))
-    up = [p for p in load_portals() if not (site.faults and p.down)]
+    up = [p for p in all_portals() if not (site.faults and p.down)]
     for attempt in range(20):
         listeners = []
         try:
@@ -126,7 +126,7 @@ def listen_all(site: FarmSite, port: int) -> int:
                 lst.stopListening() if hasattr(lst, "stopListening") else lst.close()
             if port:
                 raise
-    raise RuntimeError("farm: could not find a port free on all 119 addresses")
+    raise RuntimeError(f"farm: could not find a port free on all {len(up)} addresses")
 
 
 def _tls_folder() -> Path:
@@ -146,5 +146,5 @@ def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, stop)
     state = "" if faults else " (faults off)"
-    print(f"farm ready: {len(load_portals())} portals on port {chosen}; registry {path}{state}", flush=True)
+    print(f"farm ready: {len(all_portals())} portals on port {chosen}; registry {path}{state}", flush=True)
     reactor.run(installSignalHandlers=False)

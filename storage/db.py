@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -78,9 +79,30 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+MIGRATE_KEY = 0x6D696772  # "migr": PostgreSQL advisory lock held while migrating
+
+
+@contextmanager
+def _migrating(engine: Engine):
+    """Processes opening one database at once (the workers of a distributed crawl) migrate it one after the other:
+    a transaction-scoped advisory lock on PostgreSQL, an flock beside the file on SQLite (its DDL is not rolled
+    back with the transaction, so a second process would create tables that already exist)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        yield
+        return
+    import fcntl
+    path = Path(database).expanduser().resolve().with_name(Path(database).name + ".migrate.lock")
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    with _migrating(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": MIGRATE_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -25,15 +25,20 @@ class LockedError(ConfigError):
 
 
 class RunLock:
-    def __init__(self, engine: Engine):
+    """`shared=True`: a worker of a distributed crawl (crawler/distributed.py). Workers share the lock with one
+    another, so several crawl the same run, while an embedded run still excludes them and they exclude it."""
+
+    def __init__(self, engine: Engine, shared: bool = False):
         self.engine = engine
+        self.shared = shared
         self.conn = None
         self.fh = None
 
     def __enter__(self):
         if self.engine.dialect.name == "postgresql":
             self.conn = self.engine.connect()
-            got = self.conn.execute(text("select pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY}).scalar()
+            fn = "pg_try_advisory_lock_shared" if self.shared else "pg_try_advisory_lock"
+            got = self.conn.execute(text(f"select {fn}(:k)"), {"k": ADVISORY_KEY}).scalar()
             self.conn.commit()
             if not got:
                 holder = self.conn.execute(text(
@@ -52,14 +57,16 @@ class RunLock:
         path = Path(database).expanduser().resolve().with_name(Path(database).name + ".lock")
         self.fh = open(path, "a+")
         try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self.fh, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             self.fh.seek(0)
             holder = self.fh.read().strip()
             self.fh.close()
             self.fh = None
-            raise LockedError(f"một lượt thu thập khác đang chạy trên cơ sở dữ liệu này ({holder or 'không rõ PID'}, "
+            raise LockedError(f"một lượt thu thập khác đang chạy trên cơ sở dữ liệu này ({holder or 'các tiến trình thu thập phân tán'}, "
                               f"khóa {path}); lượt này không chạy — thử lại khi lượt kia xong") from None
+        if self.shared:  # several holders: the file cannot name one
+            return self
         self.fh.seek(0)
         self.fh.truncate()
         self.fh.write(f"PID {os.getpid()}, bắt đầu {datetime.now():%d/%m/%Y %H:%M}")
@@ -69,14 +76,16 @@ class RunLock:
     def __exit__(self, *exc):
         if self.conn is not None:
             try:
-                self.conn.execute(text("select pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
+                fn = "pg_advisory_unlock_shared" if self.shared else "pg_advisory_unlock"
+                self.conn.execute(text(f"select {fn}(:k)"), {"k": ADVISORY_KEY})
                 self.conn.commit()
             finally:
                 self.conn.close()
                 self.conn = None
         if self.fh is not None:
-            self.fh.seek(0)
-            self.fh.truncate()
+            if not self.shared:
+                self.fh.seek(0)
+                self.fh.truncate()
             fcntl.flock(self.fh, fcntl.LOCK_UN)
             self.fh.close()
             self.fh = None

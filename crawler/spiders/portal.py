@@ -78,8 +78,12 @@ class PortalSpider(scrapy.Spider):
     # -- discovery -----------------------------------------------------------------------------------------------
     async def start(self):
         for p in self.portals:
-            yield Request(p.url, callback=self.parse_home, errback=self.home_failed, dont_filter=True,
-                          cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_list": HTTP_ERRORS})
+            yield self.home_request(p)
+
+    def home_request(self, p) -> Request:
+        """Where a portal's crawl begins (crawler/distributed.py hands portals out one by one through it)."""
+        return Request(p.url, callback=self.parse_home, errback=self.home_failed, dont_filter=True,
+                       cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_list": HTTP_ERRORS})
 
     def home_failed(self, failure):
         pid = failure.request.meta["portal"]
