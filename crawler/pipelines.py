@@ -80,6 +80,7 @@ class StoragePipeline:
             pc = PortalCrawl(run_id=self.run_id, portal_id=it["portal"], started_at=now)
             s.add(pc)
         pc.status, pc.detail = it["status"], it["detail"]
+        pc.complete = it["status"] != "budget_exhausted"
 
     @staticmethod
     def _known_pages(s, items) -> dict[tuple[str, str], Page]:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from audit.errors import ConfigError
 from crawler import settings as default_settings
 from crawler.spiders.portal import PortalSpider
+from storage import incremental
 from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
 from storage.db import sessions
 
@@ -108,6 +109,13 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         run_id = run.id
         for p in portals:
             s.add(PortalCrawl(run_id=run_id, portal_id=p.id, status="not_crawled", started_at=started))
+        # Incremental nights (crawler/incremental.py) only for networked, uninterrupted runs: a replay or a resume
+        # must make exactly the requests its archive holds.
+        previous = incremental.previous_runs(s, [p.id for p in portals], before=run_id) \
+            if mode == "record" else {}
+        copies = incremental.previous_copies(s, previous)
+        known = incremental.known_items(s, previous)
+    rules = incremental.settings()
     if resumed is not None:
         print(f"Tiếp tục lượt thu thập {run_id} bị gián đoạn (bắt đầu {started:%d/%m/%Y %H:%M}): "
               f"{len(sources)} tệp WARC đã lưu được dùng lại.", flush=True)
@@ -122,7 +130,12 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     settings.set("PORTAL_AUDIT_ARCHIVE_DIR", str(root))
     settings.set("PORTAL_AUDIT_ARCHIVE_SOURCES", sources)
     settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", run_folder(run_id, started))
-    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.archive.ArchiveMiddleware": 950})
+    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.archive.ArchiveMiddleware": 950,
+                                            "crawler.incremental.IncrementalMiddleware": 960})
+    settings.set("PORTAL_AUDIT_PREVIOUS", copies)
+    settings.set("PORTAL_AUDIT_PORTAL_PAGES", int(os.environ.get("PORTAL_AUDIT_PORTAL_PAGES") or rules["portal_pages"]))
+    settings.set("PORTAL_AUDIT_PORTAL_SECONDS",
+                 float(os.environ.get("PORTAL_AUDIT_PORTAL_SECONDS") or rules["portal_seconds"]))
     if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
     if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)
@@ -132,8 +145,11 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         settings.set(key, value)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     process = CrawlerProcess(settings)
-    process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, portals=portals, lookback_from=lookback_from, now=started, known=known,
+                  static_fresh_days=rules["static_fresh_days"] if copies else None)
     process.start()
+    stats = crawler.stats.get_stats()
     finished = datetime.now()
     from storage.archive import link_pages
     from storage.models import ArchiveRecord
@@ -144,6 +160,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         records = s.scalar(select(func.count()).select_from(ArchiveRecord).where(ArchiveRecord.run_id == run_id))
         files = run_files(s, run_id)
         size = sum((Path(run.archive_dir) / f).stat().st_size for f in files if (Path(run.archive_dir) / f).exists())
+        flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
         run.finished_at, run.status = finished, "done"
         run.summary = {
             **{k: v for k, v in (run.summary or {}).items() if k in ("period", "settings", "resumed")},
@@ -154,6 +171,9 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
             "errors": sum(r.errors for r in rows),
             "seconds": round(time.monotonic() - session_started, 1),
             "archive": {"records": records, "files": len(files), "bytes": size, "pages_linked": linked},
+            # network: requests sent (304 answers included); reused: answered from the previous run's copy.
+            "requests": {k: int(stats.get(f"incremental/{k}", 0)) for k in ("network", "not_modified", "reused")},
+            "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags},
         }
         if run.replay_of is not None:
             run.summary["replay_of"] = run.replay_of

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import FormRequest, Request
 
 from crawler import extract, sections, status, vocab
@@ -33,6 +35,7 @@ LIFERAY_COOKIES = {"COOKIE_SUPPORT": "true", "GUEST_LANGUAGE_ID": "vi_VN"}
 # Error statuses reach the callbacks (they become named statuses); 3xx do not, so Scrapy's RedirectMiddleware follows
 # redirects (http -> https, moved sections) and stops redirect loops. `handle_httpstatus_all` would hand it the 302.
 HTTP_ERRORS = list(range(400, 600))
+ALWAYS = float("-inf")  # reuse_after (crawler/incremental.py): any previous copy will do
 
 
 def _html(response) -> str:
@@ -60,17 +63,32 @@ class PortalState:
         self.articles = 0
         self.item_urls: set[tuple[str, str]] = set()
         self.listing_pages: dict[str, int] = {}  # section key -> HTML listing pages followed
+        # Listed same-host items {url: (published_at, title, section)}: the article sample and the search probe are
+        # chosen from them once the listings are read, by date and URL, never by the order responses arrived in.
+        self.listed: dict[str, tuple] = {}
+        self.sampled = False
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None, **kw):
+    def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None,
+                 known: dict | None = None, static_fresh_days: float | None = None, **kw):
         super().__init__(**kw)
         self.portals = list(portals)
         self.lookback_from = lookback_from or date(1990, 1, 1)
         self.now = now or datetime.now()
         self.states = {p.id: PortalState(p) for p in self.portals}
+        # Listing entries of each portal's previous run {portal: {url: (title, published_at iso)}} (crawler/runner.py)
+        self.known = known or {}
+        # Pages without dated content younger than this are read from the previous run's copy (None: never).
+        self.static_after = (self.now.timestamp() - static_fresh_days * 86400) if static_fresh_days else None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._sample_when_idle, signal=signals.spider_idle)
+        return spider
 
     # -- discovery -----------------------------------------------------------------------------------------------
     async def start(self):
@@ -131,11 +149,13 @@ class PortalSpider(scrapy.Spider):
             st.requested.add(link.url)
             # dont_filter: st.requested already dedups; a redirect loop (A -> B -> A) must reach REDIRECT_MAX_TIMES
             # and fail as redirect_loop instead of being dropped silently by the scheduler's duplicate filter.
+            meta = {"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
+                    "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
+                    "handle_httpstatus_list": HTTP_ERRORS}
+            if self.static_after is not None:
+                meta.update(reuse_after=self.static_after, landing=True)
             yield Request(link.url, callback=self.parse_section, errback=self.section_failed, cookies=LIFERAY_COOKIES,
-                          dont_filter=True,
-                          meta={"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
-                                "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
-                                "handle_httpstatus_list": HTTP_ERRORS})
+                          dont_filter=True, meta=meta)
 
     def section_failed(self, failure):
         meta = failure.request.meta
@@ -149,6 +169,13 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
+        if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK and hasattr(response, "text") \
+                and self._dated(section, _html(response)):
+            # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
+            # schedule): listings are re-read every night, so ask the server (conditionally) instead.
+            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
+                                           dont_filter=True)
+            return
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
                                                        "status": code, "evidence": meta.get("evidence"),
                                                        "confidence": meta.get("confidence", 1.0)})
@@ -159,6 +186,12 @@ class PortalSpider(scrapy.Spider):
         doc = extract.parse(text, response.url)
         yield from self._read_page(st, section, doc, text, response)
         yield from self._follow_sections(st, doc, response.url)
+
+    @staticmethod
+    def _dated(section, text) -> bool:
+        if section in DOCUMENT_SECTIONS or section == "lich-cong-tac" or extract.inline_listing(text):
+            return True
+        return bool(extract.widget_items(extract.parse(text, "http://localhost/")))
 
     def _read_page(self, st, section, doc, text, response):
         url = response.url
@@ -183,7 +216,7 @@ class PortalSpider(scrapy.Spider):
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
                 for nxt in self._pages_to_follow(st, section, doc, url):
                     yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                                  meta={**response.meta, "label": response.meta["label"]})
+                                  meta=self._paging_meta(response.meta, False))
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
         for resource in extract.resource_urls(text, url):
@@ -199,10 +232,11 @@ class PortalSpider(scrapy.Spider):
             yield from self._listing_items(st, section, extract.listing_items(inline, url), url)
         widget = extract.widget_items(doc)
         if widget:
-            oldest = yield from self._listing_items(st, section, widget, url)
+            oldest, known = yield from self._listing_items(st, section, widget, url)
             if oldest is None or oldest >= self.lookback_from:
                 for nxt in self._pages_to_follow(st, section, doc, url):
-                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                                  meta=self._paging_meta(response.meta, known))
 
     def _pages_to_follow(self, st, section, doc, url):
         """Pagination links of a section's HTML listing, at most MAX_HTML_LISTING_PAGES per section: whatever a
@@ -216,12 +250,22 @@ class PortalSpider(scrapy.Spider):
             yield nxt
 
     # -- listings ------------------------------------------------------------------------------------------------
-    def _listing_request(self, st, resource, page, referer, section):
+    def _listing_request(self, st, resource, page, referer, section, known=False):
         url = _with_params(resource, pageNum=page, recordPerPage=LISTING_PAGE_SIZE)
         return Request(url, callback=self.parse_listing, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                        headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
-                       meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
-                             "referer": referer})
+                       meta=self._paging_meta({"portal": st.portal.id, "section": section, "resource": resource,
+                                               "page": page, "referer": referer}, known))
+
+    @staticmethod
+    def _paging_meta(meta, known: bool) -> dict:
+        """The next page of a listing: once a page holds only items the previous night listed the same way, the
+        pages after it are read from the previous night's copies (a new item enters at the top and pushes older
+        ones down, so every item still shows on a page read tonight or on a copied page)."""
+        meta = {k: v for k, v in meta.items() if k not in ("reuse_after", "landing")}
+        if known:
+            meta["reuse_after"] = ALWAYS
+        return meta
 
     def listing_failed(self, failure):
         st = self.states[failure.request.meta["portal"]]
@@ -238,37 +282,72 @@ class PortalSpider(scrapy.Spider):
         if not isinstance(data, dict):
             return
         items = extract.listing_items(data, meta["referer"])
-        oldest = yield from self._listing_items(st, meta["section"], items, meta["referer"])
+        oldest, known = yield from self._listing_items(st, meta["section"], items, meta["referer"])
         total = int(data.get("totalPageNum") or data.get("numOfPage") or 0)
         page = meta["page"]
         if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
-            yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"])
+            yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"], known)
 
     def _listing_items(self, st, section, items, page_url):
-        """Emit items; return the oldest publish date seen (None when no item had a date)."""
-        oldest = None
+        """Emit items; return the oldest publish date seen (None when no item had a date) and whether every item
+        was listed the same way (title, date) by the previous run."""
+        oldest, known = None, bool(items)
+        previous = self.known.get(st.portal.id, {})
         for it in items:
             when = it["published_at"]
             if when is not None:
                 oldest = when.date() if oldest is None else min(oldest, when.date())
+            known = known and self._unchanged(previous, it["url"], it["title"], when)
             yield self._item(st, section, it["url"], it["title"], when, it["date_method"])
             # Articles a portal lists itself may sit outside its site path on a shared Liferay host
             # (`/news/-/details/<groupId>/…`), so the host is the limit here, not the prefix.
-            if st.articles < ARTICLE_SAMPLE \
-                    and st.scope.same_host(it["url"]) and it["url"] not in st.requested:
-                st.articles += 1
-                st.requested.add(it["url"])
-                yield Request(it["url"], callback=self.parse_article, errback=self.listing_failed,
-                              cookies=LIFERAY_COOKIES, meta={"portal": st.portal.id, "section": section,
-                                                             "listed_at": when, "handle_httpstatus_list": HTTP_ERRORS})
-            if st.site_search and not st.probed and it["title"] and len(it["title"]) > 8:
-                st.probed = True
-                action, name = st.site_search
-                yield Request(_with_params(action, **{name: it["title"]}), callback=self.parse_search,
-                              errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
-                              meta={"portal": st.portal.id, "probe": it["title"], "target": it["url"],
-                                    "handle_httpstatus_list": HTTP_ERRORS})
-        return oldest
+            if st.scope.same_host(it["url"]) and it["url"] not in st.listed:
+                st.listed[it["url"]] = (when, it["title"], section)
+        return oldest, known
+
+    @staticmethod
+    def _unchanged(previous, url, title, when) -> bool:
+        entry = previous.get(url)
+        return entry is not None and entry == (title, when.isoformat() if when else None)
+
+    # -- samples -------------------------------------------------------------------------------------------------
+    def _sample_when_idle(self):
+        """Once every listing is read, choose each portal's article sample and search probe: the newest listed
+        items (URL breaking ties), so the same portal content gives the same sample whatever the arrival order."""
+        requests = [r for st in self.states.values() if not st.sampled for r in self._samples(st)]
+        for st in self.states.values():
+            st.sampled = True
+        if requests:
+            for r in requests:
+                self.crawler.engine.crawl(r)
+            raise DontCloseSpider
+
+    def _samples(self, st):
+        ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][0] or datetime.min, kv[0]), reverse=True)
+        previous = self.known.get(st.portal.id, {})
+        for url, (when, title, section) in ranked:
+            if st.articles >= ARTICLE_SAMPLE:
+                break
+            if url in st.requested:
+                continue
+            st.articles += 1
+            st.requested.add(url)
+            meta = {"portal": st.portal.id, "section": section, "listed_at": when,
+                    "handle_httpstatus_list": HTTP_ERRORS}
+            if self._unchanged(previous, url, title, when):
+                meta["reuse_after"] = ALWAYS  # a known article whose listing entry did not change
+            yield Request(url, callback=self.parse_article, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
+                          meta=meta)
+        if st.site_search and not st.probed:
+            for url, (when, title, section) in ranked:
+                if title and len(title) > 8:
+                    st.probed = True
+                    action, name = st.site_search
+                    yield Request(_with_params(action, **{name: title}), callback=self.parse_search,
+                                  errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
+                                  meta={"portal": st.portal.id, "probe": title, "target": url,
+                                        "handle_httpstatus_list": HTTP_ERRORS})
+                    break
 
     def parse_article(self, response):
         st = self.states[response.meta["portal"]]
@@ -358,9 +437,12 @@ class PortalSpider(scrapy.Spider):
         if prev and st.scope.contains(prev) and prev not in st.requested and weeks < MAX_SCHEDULE_WEEKS \
                 and (week_start is None or week_start > self.lookback_from):
             st.requested.add(prev)
-            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                          meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
-                                "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS})
+            meta = {**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
+                    "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS}
+            if week_start is not None:
+                # The week before this one was over at `week_start`: a copy served after that is final.
+                meta["reuse_after"] = datetime.combine(week_start, datetime.min.time()).timestamp()
+            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=meta)
 
     # -- output --------------------------------------------------------------------------------------------------
     def _fact(self, st, kind, page_url, data):
