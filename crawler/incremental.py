@@ -19,9 +19,11 @@ next night finds its copies there. Placed next to the downloader (after the arch
 """
 from __future__ import annotations
 
+import hashlib
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
@@ -52,10 +54,21 @@ class IncrementalMiddleware:
 
     def process_request(self, request, spider=None):
         key = request_key(request.method, request.url, request.body)
+        if key not in self.copies and request.meta.get("copy_of") is not None:
+            raise IgnoreRequest(f"no previous copy: {request.url}")
         if key not in self.copies:
             self.stats.inc_value("incremental/network")
             return None
         headers, body = self._copy(key)
+        if request.meta.get("copy_of") is not None:
+            # A second look at a page just fetched (the spider's _previous_copy): only the old copy, and only when
+            # it differs; not archived again, since tonight's copy of that URL is the one fetched.
+            if hashlib.sha256(body).hexdigest() == request.meta["copy_of"]:
+                raise IgnoreRequest(f"previous copy unchanged: {request.url}")
+            self.stats.inc_value("incremental/old_copies")
+            response = self._response(request, headers, body)
+            response.flags.append("archived")
+            return response
         after = request.meta.get("reuse_after")
         if after is not None and _served_at(headers) >= after:
             self.stats.inc_value("incremental/reused")

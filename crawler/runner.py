@@ -109,11 +109,11 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         run_id = run.id
         for p in portals:
             s.add(PortalCrawl(run_id=run_id, portal_id=p.id, status="not_crawled", started_at=started))
-        # Incremental nights (crawler/incremental.py) only for networked, uninterrupted runs: a replay or a resume
-        # must make exactly the requests its archive holds.
-        previous = incremental.previous_runs(s, [p.id for p in portals], before=run_id) \
-            if mode == "record" else {}
-        copies = incremental.previous_copies(s, previous)
+        # Incremental nights (crawler/incremental.py): the previous finished run of each portal.
+        # A replay makes the requests its run made: the same known entries, answered by the archive alone.
+        previous = incremental.previous_runs(s, [p.id for p in portals],
+                                             before=run.replay_of if mode == "replay" else run_id)
+        copies = incremental.previous_copies(s, previous) if mode != "replay" else []
         known = incremental.known_items(s, previous)
     rules = incremental.settings()
     if resumed is not None:

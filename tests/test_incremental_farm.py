@@ -53,8 +53,9 @@ def nights(tmp_path_factory):
     (work / "b").mkdir()
     with FarmProcess(work / "a", extra=["--now", now.isoformat(), "--seed", str(SEED), "--no-faults"]) as registry:
         first, second = night(registry, "n1"), night(registry, "n2")
-    with FarmProcess(work / "b", extra=["--now", later.isoformat(), "--seed", str(SEED), "--no-faults"]) \
-            as registry_later:
+    port = str(urlsplit(load_registry(registry)[0].url).port)  # the same portal URLs, later content
+    with FarmProcess(work / "b", extra=["--now", later.isoformat(), "--seed", str(SEED), "--no-faults",
+                                        "--port", port]) as registry_later:
         third = night(registry_later, "n3")
     con = sqlite3.connect(work / "audit.db")
     runs = [json.loads(s) for (s,) in con.execute("select summary from crawl_run order by id")]

@@ -211,12 +211,16 @@ class PortalSpider(scrapy.Spider):
                 own_forms = extract.forms_fingerprint(doc) - st.site_forms
                 yield self._fact(st, "documents", url, {"url": url, "section": section, "rows": rows,
                                                         "has_search": bool(own_forms)})
+                previous = self.known.get(st.portal.id, {})
+                known = any(row["title"] for row in rows)
                 for row in rows:
                     if row["title"]:
+                        known = known and self._unchanged(previous, row.get("url") or url, row["title"], None)
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
-                for nxt in self._pages_to_follow(st, section, doc, url):
+                yield from self._previous_copy(response, known)
+                for nxt in self._pages_to_follow(st, section, doc, url) if not response.meta.get("copy_of") else ():
                     yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                                  meta=self._paging_meta(response.meta, False))
+                                  meta=self._paging_meta(response.meta, known))
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
         for resource in extract.resource_urls(text, url):
@@ -233,7 +237,8 @@ class PortalSpider(scrapy.Spider):
         widget = extract.widget_items(doc)
         if widget:
             oldest, known = yield from self._listing_items(st, section, widget, url)
-            if oldest is None or oldest >= self.lookback_from:
+            yield from self._previous_copy(response, known)
+            if (oldest is None or oldest >= self.lookback_from) and not response.meta.get("copy_of"):
                 for nxt in self._pages_to_follow(st, section, doc, url):
                     yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
                                   meta=self._paging_meta(response.meta, known))
@@ -267,6 +272,17 @@ class PortalSpider(scrapy.Spider):
             meta["reuse_after"] = ALWAYS
         return meta
 
+    @staticmethod
+    def _previous_copy(response, known: bool):
+        """The previous night's copy of a listing page the server sent again with only known items: when new items
+        pushed older ones down, the items that left this page are on its old copy (the next pages are read from
+        their copies). crawler/incremental.py skips it when there is no copy or it is the same page."""
+        if known and "reused" not in response.flags and not response.meta.get("copy_of"):
+            yield response.request.replace(
+                dont_filter=True, errback=None,
+                meta={**PortalSpider._paging_meta(response.meta, True),
+                      "copy_of": hashlib.sha256(response.body).hexdigest()})
+
     def listing_failed(self, failure):
         st = self.states[failure.request.meta["portal"]]
         yield self._fact(st, "error", failure.request.url, {"status": status.from_failure(failure)})
@@ -283,9 +299,11 @@ class PortalSpider(scrapy.Spider):
             return
         items = extract.listing_items(data, meta["referer"])
         oldest, known = yield from self._listing_items(st, meta["section"], items, meta["referer"])
+        yield from self._previous_copy(response, known)
         total = int(data.get("totalPageNum") or data.get("numOfPage") or 0)
         page = meta["page"]
-        if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
+        if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
+                and not meta.get("copy_of"):
             yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"], known)
 
     def _listing_items(self, st, section, items, page_url):
@@ -343,10 +361,13 @@ class PortalSpider(scrapy.Spider):
                 if title and len(title) > 8:
                     st.probed = True
                     action, name = st.site_search
+                    meta = {"portal": st.portal.id, "probe": title, "target": url,
+                            "handle_httpstatus_list": HTTP_ERRORS}
+                    if self.static_after is not None:
+                        # The same probe answered within the freshness limit: the search was shown to work.
+                        meta["reuse_after"] = self.static_after
                     yield Request(_with_params(action, **{name: title}), callback=self.parse_search,
-                                  errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
-                                  meta={"portal": st.portal.id, "probe": title, "target": url,
-                                        "handle_httpstatus_list": HTTP_ERRORS})
+                                  errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES, meta=meta)
                     break
 
     def parse_article(self, response):
@@ -388,13 +409,13 @@ class PortalSpider(scrapy.Spider):
                                                             "probe": failure.request.meta["probe"]})
 
     # -- Q&A -----------------------------------------------------------------------------------------------------
-    def _qa_request(self, st, resource, page, referer, section):
+    def _qa_request(self, st, resource, page, referer, section, known=False):
         return FormRequest(resource, formdata={"pageNum": str(page), "numPerPage": "10", "searchKeyWord": "",
                                                "questionType": "0"},
                            callback=self.parse_questions, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                            headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
-                           meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
-                                 "referer": referer})
+                           meta=self._paging_meta({"portal": st.portal.id, "section": section, "resource": resource,
+                                                   "page": page, "referer": referer}, known))
 
     def parse_questions(self, response):
         meta = response.meta
@@ -414,6 +435,7 @@ class PortalSpider(scrapy.Spider):
             when = parse_listing_date(a.get("formatedCreatedDate") or a.get("createdDate"))
             if qid and when and (qid not in answered or when < answered[qid]):
                 answered[qid] = when
+        facts = []
         oldest = None
         for q in questions:
             qid = str(q.get("_question_id") or q.get("id") or "")
@@ -421,13 +443,24 @@ class PortalSpider(scrapy.Spider):
             if asked:
                 oldest = asked.date() if oldest is None else min(oldest, asked.date())
             ans = answered.get(qid)
-            yield self._fact(st, "question", meta["referer"], {
-                "id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
-                "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
-                "answered_on": ans.date().isoformat() if ans else None})
+            facts.append({"id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
+                          "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
+                          "answered_on": ans.date().isoformat() if ans else None})
+        if "reused" in response.flags and "reuse_after" in meta and any(f["answered_on"] is None for f in facts):
+            # An open question may have been answered since: this page is asked for again (conditionally).
+            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
+                                           dont_filter=True)
+            return
+        previous = self.known.get(st.portal.id, {})
+        known = bool(facts) and all(previous.get(f["url"]) == (f["title"], f["asked_on"], f["answered_on"])
+                                    for f in facts)
+        for f in facts:
+            yield self._fact(st, "question", meta["referer"], f)
+        yield from self._previous_copy(response, known)
         pages = int(data.get("numOfPage") or data.get("totalPageNum") or 0)
-        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
-            yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"])
+        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
+                and not meta.get("copy_of"):
+            yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"], known)
 
     # -- schedule ------------------------------------------------------------------------------------------------
     def _read_schedule(self, st, doc, response):
