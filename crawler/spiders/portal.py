@@ -4,6 +4,9 @@ Thin by design: what a page means is decided in crawler/extract.py and crawler/v
 pipeline's job (crawler/pipelines.py). Discovery starts at the home page and follows links whose label (or, failing
 that, URL) names a rubric section — menu, sub-menu, footer and sidebar alike — then reads each section the way the
 Liferay portlet suite serves it (loadPage JSON, inline `data = '…'`, widget HTML, classic pagination, Q&A JSON).
+
+Incremental nights (crawler/incremental.py): `known` holds the previous run's listing entries; a request whose meta
+carries `reuse_after` may be answered from the previous run's copy without a request, others are made conditional.
 """
 from __future__ import annotations
 
