@@ -147,7 +147,8 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, portals=portals, lookback_from=lookback_from, now=started, known=known,
-                  static_fresh_days=rules["static_fresh_days"] if copies else None)
+                  static_fresh_days=rules["static_fresh_days"] if copies else None,
+                  open_question_days=rules["open_question_days"])
     process.start()
     stats = crawler.stats.get_stats()
     finished = datetime.now()

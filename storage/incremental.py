@@ -2,8 +2,8 @@
 
 - previous copies: per portal, the archive of the last finished run that crawled it (crawler/incremental.py answers
   from it);
-- known listing entries: the item facts {url: (title, publish date)} and question facts {url: (title, asked,
-  answered)} of that run (the spider pages listings only as far as they changed);
+- known listing entries: the item facts (url, title, publish date) and question facts (url, title, asked, answered)
+  of that run (the spider pages listings only as far as they changed);
 - flags, after the crawl: `possibly_backdated` (first seen on a later crawl, publish date much older than that day)
   and `removed` (listed by the previous run, absent from the same listing tonight), stored as `flag` facts of the
   run: {flag, url, title, section, published_at, first_seen}.
@@ -55,15 +55,14 @@ def previous_copies(session, runs: dict[str, int]) -> list[dict]:
     return out
 
 
-def known_items(session, runs: dict[str, int]) -> dict[str, dict[str, tuple]]:
-    out: dict[str, dict[str, tuple]] = {}
+def known_items(session, runs: dict[str, int]) -> dict[str, set[tuple]]:
+    out: dict[str, set[tuple]] = {}
     for pid, rid in runs.items():
-        entries = out.setdefault(pid, {})
+        entries = out.setdefault(pid, set())
         for kind, data in session.execute(select(Fact.kind, Fact.data).where(
                 Fact.run_id == rid, Fact.portal_id == pid, Fact.kind.in_(("item", "question")))):
-            entry = (data.get("title"), data.get("published_at")) if kind == "item" else \
-                (data.get("title"), data.get("asked_on"), data.get("answered_on"))
-            entries.setdefault(data["url"], entry)
+            entries.add((data["url"], data.get("title"), data.get("published_at")) if kind == "item" else
+                        (data["url"], data.get("title"), data.get("asked_on"), data.get("answered_on")))
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
@@ -76,16 +76,20 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None,
-                 known: dict | None = None, static_fresh_days: float | None = None, **kw):
+                 known: dict | None = None, static_fresh_days: float | None = None, open_question_days: int = 30,
+                 **kw):
         super().__init__(**kw)
         self.portals = list(portals)
         self.lookback_from = lookback_from or date(1990, 1, 1)
         self.now = now or datetime.now()
         self.states = {p.id: PortalState(p) for p in self.portals}
-        # Listing entries of each portal's previous run {portal: {url: (title, published_at iso)}} (crawler/runner.py)
+        # Listing entries of each portal's previous run {portal: {(url, title, published_at iso) | (url, title, asked,
+        # answered)}} (storage/incremental.py): several document rows may share one URL, so entries are whole tuples.
         self.known = known or {}
         # Pages without dated content younger than this are read from the previous run's copy (None: never).
         self.static_after = (self.now.timestamp() - static_fresh_days * 86400) if static_fresh_days else None
+        # Open questions asked since then may still be answered on time: a copied Q&A page holding one is re-read.
+        self.open_since = (self.now.date() - timedelta(days=open_question_days)).isoformat()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -214,7 +218,7 @@ class PortalSpider(scrapy.Spider):
                 own_forms = extract.forms_fingerprint(doc) - st.site_forms
                 yield self._fact(st, "documents", url, {"url": url, "section": section, "rows": rows,
                                                         "has_search": bool(own_forms)})
-                previous = self.known.get(st.portal.id, {})
+                previous = self.known.get(st.portal.id, frozenset())
                 known = any(row["title"] for row in rows)
                 for row in rows:
                     if row["title"]:
@@ -313,7 +317,7 @@ class PortalSpider(scrapy.Spider):
         """Emit items; return the oldest publish date seen (None when no item had a date) and whether every item
         was listed the same way (title, date) by the previous run."""
         oldest, known = None, bool(items)
-        previous = self.known.get(st.portal.id, {})
+        previous = self.known.get(st.portal.id, frozenset())
         for it in items:
             when = it["published_at"]
             if when is not None:
@@ -328,8 +332,7 @@ class PortalSpider(scrapy.Spider):
 
     @staticmethod
     def _unchanged(previous, url, title, when) -> bool:
-        entry = previous.get(url)
-        return entry is not None and entry == (title, when.isoformat() if when else None)
+        return (url, title, when.isoformat() if when else None) in previous
 
     # -- samples -------------------------------------------------------------------------------------------------
     def _sample_when_idle(self):
@@ -345,7 +348,7 @@ class PortalSpider(scrapy.Spider):
 
     def _samples(self, st):
         ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][0] or datetime.min, kv[0]), reverse=True)
-        previous = self.known.get(st.portal.id, {})
+        previous = self.known.get(st.portal.id, frozenset())
         for url, (when, title, section) in ranked:
             if st.articles >= ARTICLE_SAMPLE:
                 break
@@ -449,13 +452,15 @@ class PortalSpider(scrapy.Spider):
             facts.append({"id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
                           "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
                           "answered_on": ans.date().isoformat() if ans else None})
-        if "reused" in response.flags and "reuse_after" in meta and any(f["answered_on"] is None for f in facts):
-            # An open question may have been answered since: this page is asked for again (conditionally).
+        if "reused" in response.flags and "reuse_after" in meta and \
+                any(f["answered_on"] is None and (f["asked_on"] or "9") >= self.open_since for f in facts):
+            # A recent open question may have been answered since: this page is asked for again (conditionally).
+            # An older open question is late whatever happens (audit/criteria/pakn.py), so its copy will do.
             yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
                                            dont_filter=True)
             return
-        previous = self.known.get(st.portal.id, {})
-        known = bool(facts) and all(previous.get(f["url"]) == (f["title"], f["asked_on"], f["answered_on"])
+        previous = self.known.get(st.portal.id, frozenset())
+        known = bool(facts) and all((f["url"], f["title"], f["asked_on"], f["answered_on"]) in previous
                                     for f in facts)
         for f in facts:
             yield self._fact(st, "question", meta["referer"], f)
