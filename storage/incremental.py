@@ -81,12 +81,15 @@ def flag_pages(session, run_id: int, runs: dict[str, int], backdated_after_days:
         new_urls = {url for _, url in now_items} - {url for _, url in before}
         first_seen = {url: seen for url, seen in session.execute(select(Page.url, Page.first_seen).where(
             Page.portal_id == pid, Page.url.in_(sorted(new_urls))))} if new_urls else {}
+        lookback = datetime.combine(run.lookback_from, datetime.min.time())
         for (section, url), data in sorted(now_items.items()):
             seen = first_seen.get(url)
             when = datetime.fromisoformat(data["published_at"]) if data.get("published_at") else None
-            if seen is not None and seen >= run.started_at and when is not None and seen - when > limit:
+            # Only dates inside the look-back: an older item may surface on the last listing page read when newer
+            # ones push it up, without being new to the portal.
+            if seen is not None and seen >= run.started_at and when is not None and when >= lookback \
+                    and seen - when > limit:
                 n += _flag(session, run_id, pid, "possibly_backdated", data, seen)
-        lookback = datetime.combine(run.lookback_from, datetime.min.time())
         for (section, url), data in sorted(before.items()):
             when = datetime.fromisoformat(data["published_at"]) if data.get("published_at") else None
             # Only where tonight read the same listing as far back: an item older than tonight's look-back was

@@ -176,8 +176,8 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
-        if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK and hasattr(response, "text") \
-                and self._dated(section, _html(response)):
+        if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK \
+                and hasattr(response, "text") and self._dated(section, _html(response)):
             # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
             # schedule): listings are re-read every night, so ask the server (conditionally) instead.
             yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
