@@ -24,7 +24,7 @@ from audit.tls import portal_tls
 from storage import overrides as stored_overrides
 from storage.db import sessions
 from storage.facts import latest_run_for, load_portal_facts
-from storage.models import CriterionResult, Finding, PeriodScore, PortalCrawl
+from storage.models import CriterionResult, Fact, Finding, PeriodScore, PortalCrawl
 
 
 def score_one(session, portal, rubrics, period, run_id, registry, config, overrides: dict):
@@ -91,7 +91,11 @@ def _crawl_extra(s, portal_id, run_id, facts) -> dict:
             "pages": pc.pages if pc else 0, "errors": errors,
             "started_at": pc.started_at.isoformat(timespec="seconds") if pc and pc.started_at else None,
             "finished_at": pc.finished_at.isoformat(timespec="seconds") if pc and pc.finished_at else None,
-            "tls": portal_tls(s, portal_id, run_id)}
+            "tls": portal_tls(s, portal_id, run_id),
+            # Pages the incremental crawl flagged for the auditor (storage/incremental.py); never scored.
+            "page_flags": [] if run_id is None else list(s.scalars(
+                select(Fact.data).where(Fact.run_id == run_id, Fact.portal_id == portal_id, Fact.kind == "flag")
+                .order_by(Fact.id)))}
 
 
 def _store(Session, doc, period, run_ids) -> None:

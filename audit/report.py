@@ -73,6 +73,9 @@ RUBRIC_LABELS = {
 }
 RUBRIC_ORDER = ("province", "phu-luc-1", "phu-luc-2")
 DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
+# Page flags of incremental crawls (storage/incremental.py): shown to the auditor, never scored.
+PAGE_FLAG_LABELS = {"possibly_backdated": "Có thể ghi lùi ngày đăng", "removed": "Đã bị gỡ khỏi danh sách"}
+
 # Fetch statuses of the crawler (named failures: crawler/status.py), for the crawl record. Unknown ones are shown as is.
 FETCH_STATUS_LABELS = {
     "ok": "Bình thường",
@@ -308,6 +311,7 @@ class CrawlView:
     duration: str
     errors: list[CrawlErrorView]
     tls_finding: str = ""  # non-scoring: the portal's weak or legacy TLS (audit/tls.py)
+    flags: list[dict] = field(default_factory=list)  # {"label", "url", "title", "published", "first_seen"}
 
 
 @dataclass(slots=True)
@@ -425,6 +429,10 @@ def _crawl(raw: Any) -> CrawlView | None:
         duration=duration,
         errors=errors,
         tls_finding=_text((raw.get("tls") or {}).get("finding")) if isinstance(raw.get("tls"), dict) else "",
+        flags=[{"label": PAGE_FLAG_LABELS.get(f.get("flag"), _text(f.get("flag"))), "url": _text(f.get("url")),
+                "title": _text(f.get("title")), "published": fmt_datetime(f.get("published_at")) or "—",
+                "first_seen": fmt_datetime(f.get("first_seen")) or "—"}
+               for f in raw.get("page_flags") or () if isinstance(f, dict)],
     )
 
 

@@ -74,6 +74,8 @@ def main() -> int:
     ap.add_argument("--db", help="database URL (default: a SQLite file in --work)")
     ap.add_argument("--portals", type=int, help="only the first N farm portals")
     ap.add_argument("--work", help="working directory (default: a temporary one)")
+    ap.add_argument("--second-night", action="store_true", help="then crawl the unchanged farm again and print "
+                    "what the incremental night costs")
     args = ap.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="portal-audit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -107,6 +109,19 @@ def main() -> int:
                                                    .where(ArchiveRecord.run_id == run.id)) if m == "GET"})
         engine.dispose()
         requests = summary["archive"]["records"]
+        second = None
+        if args.second_night:
+            again = subprocess.run([str(exe), "run", "--registry", str(registry), "--period",
+                                    f"{period.start:%Y-%m}", "--db", db, "--out", str(work / "report2"), "--archive",
+                                    str(work / "warc")], capture_output=True, text=True,
+                                   env={**os.environ, "XDG_DATA_HOME": str(work)})
+            if again.returncode not in (0, 1, 3):
+                print(again.stderr, file=sys.stderr)
+                return again.returncode
+            engine = open_db(db, migrate=False)
+            with sessions(engine)() as s:
+                second = s.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first().summary
+            engine.dispose()
         url_file = work / "urls.json"
         url_file.write_text(json.dumps(urls))
         t1 = time.monotonic()
@@ -124,6 +139,12 @@ def main() -> int:
     print(f"WARC archive               {summary['archive']['bytes'] / 1e6:.1f} MB in {summary['archive']['files']} file(s)")
     print(f"bare Scrapy, same {len(urls)} GET URLs: {bare_wall:.1f} s (exit {bare.returncode}); "
           f"pipeline / bare = {wall / bare_wall:.2f}×, crawl / bare = {crawl_s / bare_wall:.2f}×")
+    print(f"throughput ratio           {bare_wall / crawl_s:.2f} (our crawl's requests/s ÷ bare Scrapy's; goal ≥ 0.7)")
+    if second is not None:
+        net1, net2 = summary["requests"]["network"], second["requests"]["network"]
+        print(f"second night (unchanged)   {second['seconds']:.1f} s, {net2} requests sent = {net2 / net1:.1%} of the "
+              f"first night's {net1} ({second['requests']['not_modified']} answered 304, "
+              f"{second['requests']['reused']} pages read from the previous copy)")
     return 0
 
 

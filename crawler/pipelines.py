@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from storage.db import open_db, sessions
 from storage.models import Fact, Page, PortalCrawl
@@ -60,12 +60,16 @@ class StoragePipeline:
         now = datetime.now()
         with self.Session.begin() as s:
             pages = self._known_pages(s, items)
+            # Facts are write-only here: one executemany instead of the ORM's per-object bookkeeping (most of a
+            # night's rows are facts).
+            facts = [{"run_id": self.run_id, "portal_id": it["portal"], "kind": it["kind"],
+                      "page_url": it["page_url"], "data": it["data"]} for it in items if it["type"] == "fact"]
+            if facts:
+                s.execute(insert(Fact), facts)
             for it in items:
                 if it["type"] == "portal":
                     self._portal(s, it, now)
                 elif it["type"] == "fact":
-                    s.add(Fact(run_id=self.run_id, portal_id=it["portal"], kind=it["kind"], page_url=it["page_url"],
-                               data=it["data"]))
                     if it["kind"] == "item":
                         self._page(s, pages, it["portal"], it["data"]["url"], now, kind="item", section=it["data"]["section"],
                                    title=it["data"]["title"], published_at=it["data"]["published_at"],
@@ -82,6 +86,7 @@ class StoragePipeline:
             pc = PortalCrawl(run_id=self.run_id, portal_id=it["portal"], started_at=now)
             s.add(pc)
         pc.status, pc.detail = it["status"], it["detail"]
+        pc.complete = it["status"] != "budget_exhausted"
 
     @staticmethod
     def _known_pages(s, items) -> dict[tuple[str, str], Page]:

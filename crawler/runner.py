@@ -18,6 +18,7 @@ from audit.errors import ConfigError
 from crawler import settings as default_settings
 from crawler.spiders.portal import PortalSpider
 from crawler.tls import registry_hosts
+from storage import incremental
 from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
 from storage.db import sessions
 
@@ -138,21 +139,38 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         run_id = run.id
         for p in portals:
             s.add(PortalCrawl(run_id=run_id, portal_id=p.id, status="not_crawled", started_at=started))
+        # Incremental nights (crawler/incremental.py): the previous finished run of each portal.
+        # A replay makes the requests its run made: the same known entries, answered by the archive alone.
+        previous = incremental.previous_runs(s, [p.id for p in portals],
+                                             before=run.replay_of if mode == "replay" else run_id)
+        copies = incremental.previous_copies(s, previous) if mode != "replay" else []
+        known = incremental.known_items(s, previous)
+    rules = incremental.settings()
     if resumed is not None:
         print(f"Tiếp tục lượt thu thập {run_id} bị gián đoạn (bắt đầu {started:%d/%m/%Y %H:%M}): "
               f"{len(sources)} tệp WARC đã lưu được dùng lại.", flush=True)
     session_started = time.monotonic()
     settings = scrapy_settings(engine, run_id, portals, progress, mode, root, sources,
-                               run_folder(run_id, started), settings_note, overrides)
+                               run_folder(run_id, started), settings_note, overrides, copies)
     process = CrawlerProcess(settings)
-    process.crawl(PortalSpider, portals=portals, lookback_from=lookback_from, now=started)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, portals=portals, lookback_from=lookback_from, now=started, known=known,
+                  static_fresh_days=rules["static_fresh_days"] if copies else None,
+                  open_question_days=rules["open_question_days"])
     process.start()
-    close_run(engine, run_id, time.monotonic() - session_started)
+    stats = crawler.stats.get_stats()
+    with sessions(engine).begin() as s:
+        flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
+    close_run(engine, run_id, time.monotonic() - session_started, {
+        # network: requests sent (304 answers included); reused: answered from the previous run's copy.
+        "requests": {k: int(stats.get(f"incremental/{k}", 0)) for k in ("network", "not_modified", "reused")},
+        "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags}})
     return run_id
 
 
 def scrapy_settings(engine, run_id: int, portals, progress: bool, mode: str, root: Path, sources: list,
-                    folder: str, settings_note: dict, overrides: dict | None) -> Settings:
+                    folder: str, settings_note: dict, overrides: dict | None, copies=()) -> Settings:
+    """`copies`: the previous runs' archived responses an incremental night may answer from (crawler/incremental.py)."""
     from_env = env_settings(portals)
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
@@ -164,7 +182,13 @@ def scrapy_settings(engine, run_id: int, portals, progress: bool, mode: str, roo
     settings.set("PORTAL_AUDIT_ARCHIVE_DIR", str(root))
     settings.set("PORTAL_AUDIT_ARCHIVE_SOURCES", sources)
     settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", folder)
-    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.guard.SafetyMiddleware": 50, "crawler.archive.ArchiveMiddleware": 950})
+    settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.guard.SafetyMiddleware": 50, "crawler.archive.ArchiveMiddleware": 950,
+                                            "crawler.incremental.IncrementalMiddleware": 960})
+    rules = incremental.settings()
+    settings.set("PORTAL_AUDIT_PREVIOUS", list(copies))
+    settings.set("PORTAL_AUDIT_PORTAL_PAGES", int(os.environ.get("PORTAL_AUDIT_PORTAL_PAGES") or rules["portal_pages"]))
+    settings.set("PORTAL_AUDIT_PORTAL_SECONDS",
+                 float(os.environ.get("PORTAL_AUDIT_PORTAL_SECONDS") or rules["portal_seconds"]))
     if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
     if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)

@@ -24,6 +24,7 @@ COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 ITEM_PIPELINES = {"crawler.pipelines.StoragePipeline": 300}
+SPIDER_MIDDLEWARES = {"crawler.budget.BudgetMiddleware": 800}  # per-portal page/time budget (rules/incremental.yaml)
 EXTENSIONS = {"crawler.progress.Progress": 500}
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 DNS_TIMEOUT = 20

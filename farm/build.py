@@ -220,21 +220,27 @@ def _build_items(m: PortalModel, group: str) -> None:
     start = m.history_start
     misfiled = rng_for(m.seed, p.id, "misfiled").random() < 0.12
     for key in LISTING_SECTIONS:
-        sec = m.sections.get(key)
-        items: list[Item] = []
-        m.items[key] = items
-        if sec is None or sec.page != "listing":
-            continue
-        for y, mo in months_between(start, m.now.date()):
+        m.items[key] = []
+    listed = [key for key in LISTING_SECTIONS if key in m.sections and m.sections[key].page == "listing"]
+    # Month by month, each month drawn whole: a later `now` only adds items (titles are unique per portal, so the
+    # order titles are drawn in must not depend on where `now` cuts the current month).
+    for y, mo in months_between(start, m.now.date()):
+        for key in listed:
+            sec = m.sections[key]
             r = rng_for(m.seed, p.id, key, "items", f"{y:04d}-{mo:02d}")
             for seq, dt in enumerate(_item_times(r, y, mo, _month_count(m, key, group, y, mo))):
-                if dt > m.now:
-                    continue
                 templates = vocab.TITLE_TEMPLATES[key]
                 if key == "tin-tuc" and misfiled and r.random() < 0.05:
                     # Deliberately misfiled: a law-dissemination article listed under news counts as news.
                     templates = vocab.TITLE_TEMPLATES["pho-bien-phap-luat"]
-                items.append(_item(m, sec, r, dt, seq, templates, used))
+                it = _item(m, sec, r, dt, seq, templates, used)
+                if dt <= m.now:
+                    m.items[key].append(it)
+    for key in LISTING_SECTIONS:
+        sec = m.sections.get(key)
+        items = m.items[key]
+        if sec is None or sec.page != "listing":
+            continue
         must_have = key == "lich-su" or m.features.get(PRESENCE_FEATURES.get(key, ""), "") == "items"
         if must_have and not items:
             # "Section with >= 1 item" must hold whatever the months drew: add one early in the history.

@@ -42,8 +42,7 @@ def build_questions(m: PortalModel) -> None:
         last = calendar.monthrange(y, mo)[1]
         for outcome in outcomes:
             asked = date(y, mo, r.randint(1, last))
-            if asked > m.now.date():
-                continue
+            # Drawn even when asked after `now`: a later `now` then only adds questions, never redraws old ones.
             qid += 1
             tmpl = r.choice(vocab.QUESTION_TEMPLATES)
             title = vocab.nfc(fill(tmpl, r, m.org, y))
@@ -58,7 +57,8 @@ def build_questions(m: PortalModel) -> None:
                 q.answered = add_working_days(asked, k)
                 q.answer = vocab.nfc(fill(r.choice(vocab.ANSWER_TEMPLATES), r, m.org, y))
                 q.organization = m.org if m.portal.kind != "department" else m.portal.name
-            qs.append(q)
+            if asked <= m.now.date():
+                qs.append(q)
     qs.sort(key=lambda q: (q.asked, q.id), reverse=True)
     m.questions = qs
 

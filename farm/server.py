@@ -15,8 +15,8 @@ from twisted.internet import reactor
 from twisted.internet.error import CannotListenError
 from twisted.web import resource, server
 
-from farm import faults
-from farm.portals import all_portals, write_registry
+from farm import faults, validators
+from farm.portals import all_portals, portal_by_address, write_registry
 from farm.site import FarmSite
 
 
@@ -40,6 +40,14 @@ class FarmResource(resource.Resource):
             request.setHeader(b"content-type", b"text/plain; charset=utf-8")
             print(f"farm: error on {address}{path}: {exc!r}", file=sys.stderr, flush=True)
             return f"farm error: {exc!r}".encode()
+        if resp.status == 200 and not resp.delay and (portal := portal_by_address(address)) is not None:
+            offered = validators.headers(validators.kind_of(self.site.farm.seed, portal.id), resp.body)
+            for name, value in offered.items():
+                request.setHeader(name.encode(), value.encode())
+            if offered and validators.not_modified(offered, _header(request, b"if-none-match"),
+                                                   _header(request, b"if-modified-since")):
+                request.setResponseCode(304)
+                return b""
         request.setResponseCode(resp.status)
         request.setHeader(b"content-type", resp.content_type.encode())
         if resp.location:
@@ -55,6 +63,11 @@ class FarmResource(resource.Resource):
             reactor.callLater(resp.delay, _finish_later, request, resp.body)
             return server.NOT_DONE_YET
         return resp.body
+
+
+def _header(request, name: bytes) -> str | None:
+    value = request.getHeader(name)
+    return value.decode("latin-1") if value is not None else None
 
 
 def _finish_later(request, body: bytes) -> None:

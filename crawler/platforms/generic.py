@@ -115,7 +115,7 @@ def read_page(spider, st, section, doc, response):
     the next listing pages while they are still inside the look-back."""
     url = response.url
     qa = questions(doc, url)
-    oldest = None
+    oldest, known = None, False
     if qa is not None:
         for q in qa:
             yield spider._fact(st, "question", url, q)
@@ -128,13 +128,15 @@ def read_page(spider, st, section, doc, response):
         items = dated_links(doc, st.scope)
         if not items:
             return
-        when = yield from spider._listing_items(st, section, items, url)
-        more = when is None or when >= spider.lookback_from
+        when, known = yield from spider._listing_items(st, section, items, url)
+        # Incremental nights, as for the platform's listings: a page of known items sends the next ones to copies.
+        yield from spider._previous_copy(response, known)
+        more = (when is None or when >= spider.lookback_from) and not response.meta.get("copy_of")
     if more:
+        meta = {k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")}
         for nxt in spider._pages_to_follow(st, section, doc, url):
             yield Request(nxt, callback=spider.parse_section, errback=spider.listing_failed,
-                          meta={k: v for k, v in response.meta.items()
-                                if k in ("portal", "section", "label", "evidence", "confidence")})
+                          meta=spider._paging_meta(meta, qa is None and known))
 
 
 def article_title(doc) -> str | None:

@@ -4,17 +4,22 @@ Thin by design: what a page means is decided in crawler/extract.py and crawler/v
 pipeline's job (crawler/pipelines.py). Discovery starts at the home page and follows links whose label (or, failing
 that, URL) names a rubric section — menu, sub-menu, footer and sidebar alike — then reads each section the way the
 Liferay portlet suite serves it (loadPage JSON, inline `data = '…'`, widget HTML, classic pagination, Q&A JSON).
+
+Incremental nights (crawler/incremental.py): `known` holds the previous run's listing entries; a request whose meta
+carries `reuse_after` may be answered from the previous run's copy without a request, others are made conditional.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 from lxml import html as lxml_html
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import FormRequest, Request
 
 from crawler import extract, limits, platforms, sections, status, tls, vocab
@@ -35,6 +40,7 @@ LIFERAY_COOKIES = {"COOKIE_SUPPORT": "true", "GUEST_LANGUAGE_ID": "vi_VN"}
 # Error statuses reach the callbacks (they become named statuses); 3xx do not, so Scrapy's RedirectMiddleware follows
 # redirects (http -> https, moved sections) and stops redirect loops. `handle_httpstatus_all` would hand it the 302.
 HTTP_ERRORS = list(range(400, 600))
+ALWAYS = float("-inf")  # reuse_after (crawler/incremental.py): any previous copy will do
 
 
 def _html(response) -> str:
@@ -63,17 +69,36 @@ class PortalState:
         self.item_urls: set[tuple[str, str]] = set()
         self.listing_pages: dict[str, int] = {}  # section key -> HTML listing pages followed
         self.spider = "liferay"  # the reader for this portal: platforms.detect on the home page, or the registry
+        # Listed same-host items {url: (published_at, title, section)}: the article sample and the search probe are
+        # chosen from them once the listings are read, by date and URL, never by the order responses arrived in.
+        self.listed: dict[str, tuple] = {}
+        self.started = self.sampled = False
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None, **kw):
+    def __init__(self, portals=(), lookback_from: date | None = None, now: datetime | None = None,
+                 known: dict | None = None, static_fresh_days: float | None = None, open_question_days: int = 30,
+                 **kw):
         super().__init__(**kw)
         self.portals = list(portals)
         self.lookback_from = lookback_from or date(1990, 1, 1)
         self.now = now or datetime.now()
         self.states = {p.id: PortalState(p) for p in self.portals}
+        # Listing entries of each portal's previous run {portal: {(url, title, published_at iso) | (url, title, asked,
+        # answered)}} (storage/incremental.py): several document rows may share one URL, so entries are whole tuples.
+        self.known = known or {}
+        # Pages without dated content younger than this are read from the previous run's copy (None: never).
+        self.static_after = (self.now.timestamp() - static_fresh_days * 86400) if static_fresh_days else None
+        # Open questions asked since then may still be answered on time: a copied Q&A page holding one is re-read.
+        self.open_since = (self.now.date() - timedelta(days=open_question_days)).isoformat()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._sample_when_idle, signal=signals.spider_idle)
+        return spider
 
     # -- discovery -----------------------------------------------------------------------------------------------
     async def start(self):
@@ -82,6 +107,7 @@ class PortalSpider(scrapy.Spider):
 
     def home_request(self, p) -> Request:
         """Where a portal's crawl begins (crawler/distributed.py hands portals out one by one through it)."""
+        self.states[p.id].started = True
         return Request(p.url, callback=self.parse_home, errback=self.home_failed, dont_filter=True,
                        cookies=LIFERAY_COOKIES, meta={"portal": p.id, "handle_httpstatus_list": HTTP_ERRORS})
 
@@ -153,11 +179,13 @@ class PortalSpider(scrapy.Spider):
             st.requested.add(link.url)
             # dont_filter: st.requested already dedups; a redirect loop (A -> B -> A) must reach REDIRECT_MAX_TIMES
             # and fail as redirect_loop instead of being dropped silently by the scheduler's duplicate filter.
+            meta = {"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
+                    "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
+                    "handle_httpstatus_list": HTTP_ERRORS}
+            if self.static_after is not None:
+                meta.update(reuse_after=self.static_after, landing=True)
             yield Request(link.url, callback=self.parse_section, errback=self.section_failed, cookies=LIFERAY_COOKIES,
-                          dont_filter=True,
-                          meta={"portal": st.portal.id, "section": match.key, "label": link.label or match.evidence,
-                                "evidence": f"{match.evidence} ({link.region})", "confidence": match.confidence,
-                                "handle_httpstatus_list": HTTP_ERRORS})
+                          dont_filter=True, meta=meta)
 
     def section_failed(self, failure):
         meta = failure.request.meta
@@ -171,6 +199,13 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
+        if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK \
+                and hasattr(response, "text") and self._dated(section, _html(response)):
+            # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
+            # schedule): listings are re-read every night, so ask the server (conditionally) instead.
+            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
+                                           dont_filter=True)
+            return
         text = doc = None
         if code == status.OK and hasattr(response, "text"):
             text = _html(response)
@@ -188,6 +223,12 @@ class PortalSpider(scrapy.Spider):
             return
         yield from self._read_page(st, section, doc, text, response)
         yield from self._follow_sections(st, doc, response.url)
+
+    @staticmethod
+    def _dated(section, text) -> bool:
+        if section in DOCUMENT_SECTIONS or section == "lich-cong-tac" or extract.inline_listing(text):
+            return True
+        return bool(extract.widget_items(extract.parse(text, "http://localhost/")))
 
     def _read_page(self, st, section, doc, text, response):
         url = response.url
@@ -207,12 +248,16 @@ class PortalSpider(scrapy.Spider):
                 own_forms = extract.forms_fingerprint(doc) - st.site_forms
                 yield self._fact(st, "documents", url, {"url": url, "section": section, "rows": rows,
                                                         "has_search": bool(own_forms)})
+                previous = self.known.get(st.portal.id, frozenset())
+                known = any(row["title"] for row in rows)
                 for row in rows:
                     if row["title"]:
+                        known = known and self._unchanged(previous, row.get("url") or url, row["title"], None)
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
-                for nxt in self._pages_to_follow(st, section, doc, url):
+                yield from self._previous_copy(response, known)
+                for nxt in self._pages_to_follow(st, section, doc, url) if not response.meta.get("copy_of") else ():
                     yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                                  meta={**response.meta, "label": response.meta["label"]})
+                                  meta=self._paging_meta(response.meta, known))
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
         for resource in extract.resource_urls(text, url):
@@ -228,10 +273,12 @@ class PortalSpider(scrapy.Spider):
             yield from self._listing_items(st, section, extract.listing_items(inline, url), url)
         widget = extract.widget_items(doc)
         if widget:
-            oldest = yield from self._listing_items(st, section, widget, url)
-            if oldest is None or oldest >= self.lookback_from:
+            oldest, known = yield from self._listing_items(st, section, widget, url)
+            yield from self._previous_copy(response, known)
+            if (oldest is None or oldest >= self.lookback_from) and not response.meta.get("copy_of"):
                 for nxt in self._pages_to_follow(st, section, doc, url):
-                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=dict(response.meta))
+                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                                  meta=self._paging_meta(response.meta, known))
         if st.spider == "generic":
             yield from generic.read_page(self, st, section, doc, response)
 
@@ -247,12 +294,33 @@ class PortalSpider(scrapy.Spider):
             yield nxt
 
     # -- listings ------------------------------------------------------------------------------------------------
-    def _listing_request(self, st, resource, page, referer, section):
+    def _listing_request(self, st, resource, page, referer, section, known=False):
         url = _with_params(resource, pageNum=page, recordPerPage=LISTING_PAGE_SIZE)
         return Request(url, callback=self.parse_listing, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                        headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
-                       meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
-                             "referer": referer})
+                       meta=self._paging_meta({"portal": st.portal.id, "section": section, "resource": resource,
+                                               "page": page, "referer": referer}, known))
+
+    @staticmethod
+    def _paging_meta(meta, known: bool) -> dict:
+        """The next page of a listing: once a page holds only items the previous night listed the same way, the
+        pages after it are read from the previous night's copies (a new item enters at the top and pushes older
+        ones down, so every item still shows on a page read tonight or on a copied page)."""
+        meta = {k: v for k, v in meta.items() if k not in ("reuse_after", "landing")}
+        if known:
+            meta["reuse_after"] = ALWAYS
+        return meta
+
+    @staticmethod
+    def _previous_copy(response, known: bool):
+        """The previous night's copy of a listing page the server sent again with only known items: when new items
+        pushed older ones down, the items that left this page are on its old copy (the next pages are read from
+        their copies). crawler/incremental.py skips it when there is no copy or it is the same page."""
+        if known and "reused" not in response.flags and not response.meta.get("copy_of"):
+            yield response.request.replace(
+                dont_filter=True, errback=None,
+                meta={**PortalSpider._paging_meta(response.meta, True),
+                      "copy_of": hashlib.sha256(response.body).hexdigest()})
 
     def listing_failed(self, failure):
         st = self.states[failure.request.meta["portal"]]
@@ -269,37 +337,79 @@ class PortalSpider(scrapy.Spider):
         if not isinstance(data, dict):
             return
         items = extract.listing_items(data, meta["referer"])
-        oldest = yield from self._listing_items(st, meta["section"], items, meta["referer"])
+        oldest, known = yield from self._listing_items(st, meta["section"], items, meta["referer"])
+        yield from self._previous_copy(response, known)
         total = int(data.get("totalPageNum") or data.get("numOfPage") or 0)
         page = meta["page"]
-        if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
-            yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"])
+        if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
+                and not meta.get("copy_of"):
+            yield self._listing_request(st, meta["resource"], page + 1, meta["referer"], meta["section"], known)
 
     def _listing_items(self, st, section, items, page_url):
-        """Emit items; return the oldest publish date seen (None when no item had a date)."""
-        oldest = None
+        """Emit items; return the oldest publish date seen (None when no item had a date) and whether every item
+        was listed the same way (title, date) by the previous run."""
+        oldest, known = None, bool(items)
+        previous = self.known.get(st.portal.id, frozenset())
         for it in items:
             when = it["published_at"]
             if when is not None:
                 oldest = when.date() if oldest is None else min(oldest, when.date())
+            known = known and self._unchanged(previous, it["url"], it["title"], when)
             yield self._item(st, section, it["url"], it["title"], when, it["date_method"])
             # Articles a portal lists itself may sit outside its site path on a shared Liferay host
             # (`/news/-/details/<groupId>/…`), so the host is the limit here, not the prefix.
-            if st.articles < ARTICLE_SAMPLE \
-                    and st.scope.same_host(it["url"]) and it["url"] not in st.requested:
-                st.articles += 1
-                st.requested.add(it["url"])
-                yield Request(it["url"], callback=self.parse_article, errback=self.listing_failed,
-                              cookies=LIFERAY_COOKIES, meta={"portal": st.portal.id, "section": section,
-                                                             "listed_at": when, "handle_httpstatus_list": HTTP_ERRORS})
-            if st.site_search and not st.probed and it["title"] and len(it["title"]) > 8:
-                st.probed = True
-                action, name = st.site_search
-                yield Request(_with_params(action, **{name: it["title"]}), callback=self.parse_search,
-                              errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES,
-                              meta={"portal": st.portal.id, "probe": it["title"], "target": it["url"],
-                                    "handle_httpstatus_list": HTTP_ERRORS})
-        return oldest
+            if st.scope.same_host(it["url"]) and it["url"] not in st.listed:
+                st.listed[it["url"]] = (when, it["title"], section)
+        return oldest, known
+
+    @staticmethod
+    def _unchanged(previous, url, title, when) -> bool:
+        return (url, title, when.isoformat() if when else None) in previous
+
+    # -- samples -------------------------------------------------------------------------------------------------
+    def _sample_when_idle(self):
+        """Once every listing is read, choose each portal's article sample and search probe: the newest listed
+        items (URL breaking ties), so the same portal content gives the same sample whatever the arrival order."""
+        # Only portals this process has begun: a distributed worker is idle between the hosts handed to it, and a
+        # portal not yet handed out has nothing listed to sample from.
+        ready = [st for st in self.states.values() if st.started and not st.sampled]
+        requests = [r for st in ready for r in self._samples(st)]
+        for st in ready:
+            st.sampled = True
+        if requests:
+            for r in requests:
+                self.crawler.engine.crawl(r)
+            raise DontCloseSpider
+
+    def _samples(self, st):
+        ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][0] or datetime.min, kv[0]), reverse=True)
+        previous = self.known.get(st.portal.id, frozenset())
+        for url, (when, title, section) in ranked:
+            if st.articles >= ARTICLE_SAMPLE:
+                break
+            if url in st.requested:
+                continue
+            st.articles += 1
+            st.requested.add(url)
+            meta = {"portal": st.portal.id, "section": section, "listed_at": when,
+                    "handle_httpstatus_list": HTTP_ERRORS}
+            if self._unchanged(previous, url, title, when):
+                meta["reuse_after"] = ALWAYS  # a known article whose listing entry did not change
+            yield Request(url, callback=self.parse_article, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
+                          meta=meta)
+        if st.site_search and not st.probed:
+            for url, (when, title, section) in ranked:
+                if title and len(title) > 8:
+                    st.probed = True
+                    action, name = st.site_search
+                    meta = {"portal": st.portal.id, "probe": title, "target": url,
+                            "handle_httpstatus_list": HTTP_ERRORS}
+                    if self.static_after is not None:
+                        # The same probe answered within the freshness limit: the search was shown to work.
+                        meta["reuse_after"] = self.static_after
+                    yield Request(_with_params(action, **{name: title}), callback=self.parse_search,
+                                  errback=self.search_failed, dont_filter=True, cookies=LIFERAY_COOKIES, meta=meta)
+                    break
 
     def parse_article(self, response):
         st = self.states[response.meta["portal"]]
@@ -346,13 +456,13 @@ class PortalSpider(scrapy.Spider):
                                                             "probe": failure.request.meta["probe"]})
 
     # -- Q&A -----------------------------------------------------------------------------------------------------
-    def _qa_request(self, st, resource, page, referer, section):
+    def _qa_request(self, st, resource, page, referer, section, known=False):
         return FormRequest(resource, formdata={"pageNum": str(page), "numPerPage": "10", "searchKeyWord": "",
                                                "questionType": "0"},
                            callback=self.parse_questions, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                            headers={**AJAX_HEADERS, "Referer": referer}, dont_filter=True,
-                           meta={"portal": st.portal.id, "section": section, "resource": resource, "page": page,
-                                 "referer": referer})
+                           meta=self._paging_meta({"portal": st.portal.id, "section": section, "resource": resource,
+                                                   "page": page, "referer": referer}, known))
 
     def parse_questions(self, response):
         meta = response.meta
@@ -372,6 +482,7 @@ class PortalSpider(scrapy.Spider):
             when = parse_listing_date(a.get("formatedCreatedDate") or a.get("createdDate"))
             if qid and when and (qid not in answered or when < answered[qid]):
                 answered[qid] = when
+        facts = []
         oldest = None
         for q in questions:
             qid = str(q.get("_question_id") or q.get("id") or "")
@@ -379,13 +490,26 @@ class PortalSpider(scrapy.Spider):
             if asked:
                 oldest = asked.date() if oldest is None else min(oldest, asked.date())
             ans = answered.get(qid)
-            yield self._fact(st, "question", meta["referer"], {
-                "id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
-                "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
-                "answered_on": ans.date().isoformat() if ans else None})
+            facts.append({"id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
+                          "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
+                          "answered_on": ans.date().isoformat() if ans else None})
+        if "reused" in response.flags and "reuse_after" in meta and \
+                any(f["answered_on"] is None and (f["asked_on"] or "9") >= self.open_since for f in facts):
+            # A recent open question may have been answered since: this page is asked for again (conditionally).
+            # An older open question is late whatever happens (audit/criteria/pakn.py), so its copy will do.
+            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
+                                           dont_filter=True)
+            return
+        previous = self.known.get(st.portal.id, frozenset())
+        known = bool(facts) and all((f["url"], f["title"], f["asked_on"], f["answered_on"]) in previous
+                                    for f in facts)
+        for f in facts:
+            yield self._fact(st, "question", meta["referer"], f)
+        yield from self._previous_copy(response, known)
         pages = int(data.get("numOfPage") or data.get("totalPageNum") or 0)
-        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from):
-            yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"])
+        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
+                and not meta.get("copy_of"):
+            yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"], known)
 
     # -- schedule ------------------------------------------------------------------------------------------------
     def _read_schedule(self, st, doc, response):
@@ -395,9 +519,12 @@ class PortalSpider(scrapy.Spider):
         if prev and st.scope.contains(prev) and prev not in st.requested and weeks < MAX_SCHEDULE_WEEKS \
                 and (week_start is None or week_start > self.lookback_from):
             st.requested.add(prev)
-            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES,
-                          meta={**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
-                                "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS})
+            meta = {**{k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")},
+                    "weeks": weeks + 1, "handle_httpstatus_list": HTTP_ERRORS}
+            if week_start is not None:
+                # The week before this one was over at `week_start`: a copy served after that is final.
+                meta["reuse_after"] = datetime.combine(week_start, datetime.min.time()).timestamp()
+            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=meta)
 
     def _tls(self, response) -> dict | None:
         """The home page's TLS as crawler/tls.py describes it (None over plain HTTP or from the archive)."""
