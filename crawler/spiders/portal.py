@@ -200,7 +200,7 @@ class PortalSpider(scrapy.Spider):
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
         if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK \
-                and hasattr(response, "text") and self._dated(section, _html(response)):
+                and hasattr(response, "text") and self._dated(st, section, _html(response), response.url):
             # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
             # schedule): listings are re-read every night, so ask the server (conditionally) instead.
             yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
@@ -225,10 +225,13 @@ class PortalSpider(scrapy.Spider):
         yield from self._follow_sections(st, doc, response.url)
 
     @staticmethod
-    def _dated(section, text) -> bool:
+    def _dated(st, section, text, url) -> bool:
         if section in DOCUMENT_SECTIONS or section == "lich-cong-tac" or extract.inline_listing(text):
             return True
-        return bool(extract.widget_items(extract.parse(text, "http://localhost/")))
+        doc = extract.parse(text, url)
+        if st.spider == "generic":  # HTML listings and Q&A tables of other CMSs (crawler/platforms/generic.py)
+            return bool(generic.dated_links(doc, st.scope)) or generic.questions(doc, url) is not None
+        return bool(extract.widget_items(doc))
 
     def _read_page(self, st, section, doc, text, response):
         url = response.url
@@ -256,7 +259,7 @@ class PortalSpider(scrapy.Spider):
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
                 yield from self._previous_copy(response, known)
                 for nxt in self._pages_to_follow(st, section, doc, url) if not response.meta.get("copy_of") else ():
-                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                    yield Request(nxt, callback=self.parse_section, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                                   meta=self._paging_meta(response.meta, known))
         if section == "lich-cong-tac":
             yield from self._read_schedule(st, doc, response)
@@ -277,7 +280,7 @@ class PortalSpider(scrapy.Spider):
             yield from self._previous_copy(response, known)
             if (oldest is None or oldest >= self.lookback_from) and not response.meta.get("copy_of"):
                 for nxt in self._pages_to_follow(st, section, doc, url):
-                    yield Request(nxt, callback=self.parse_section, cookies=LIFERAY_COOKIES,
+                    yield Request(nxt, callback=self.parse_section, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                                   meta=self._paging_meta(response.meta, known))
         if st.spider == "generic":
             yield from generic.read_page(self, st, section, doc, response)
@@ -524,7 +527,7 @@ class PortalSpider(scrapy.Spider):
             if week_start is not None:
                 # The week before this one was over at `week_start`: a copy served after that is final.
                 meta["reuse_after"] = datetime.combine(week_start, datetime.min.time()).timestamp()
-            yield Request(prev, callback=self.parse_section, cookies=LIFERAY_COOKIES, meta=meta)
+            yield Request(prev, callback=self.parse_section, errback=self.listing_failed, cookies=LIFERAY_COOKIES, meta=meta)
 
     def _tls(self, response) -> dict | None:
         """The home page's TLS as crawler/tls.py describes it (None over plain HTTP or from the archive)."""
