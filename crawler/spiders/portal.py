@@ -199,13 +199,6 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         st, section = self.states[meta["portal"]], meta["section"]
         code = status.from_http(response.status)
-        if "reused" in response.flags and meta.get("landing") and "reuse_after" in meta and code == status.OK \
-                and hasattr(response, "text") and self._dated(st, section, _html(response), response.url):
-            # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
-            # schedule): listings are re-read every night, so ask the server (conditionally) instead.
-            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
-                                           dont_filter=True)
-            return
         text = doc = None
         if code == status.OK and hasattr(response, "text"):
             text = _html(response)
@@ -213,6 +206,13 @@ class PortalSpider(scrapy.Spider):
                 doc = extract.parse(text, response.url)
             except limits.PageRefused as refused:
                 code = refused.status
+        if doc is not None and "reused" in response.flags and meta.get("landing") and "reuse_after" in meta \
+                and self._dated(st, section, text, doc, response.url):
+            # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
+            # schedule): listings are re-read every night, so ask the server (conditionally) instead.
+            yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
+                                           dont_filter=True)
+            return
         # The link chose the section; the page's breadcrumb/heading confirms it or flags a disagreement.
         check = sections.confirm(section, meta.get("evidence"), meta.get("confidence", 1.0), doc)
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
@@ -225,10 +225,9 @@ class PortalSpider(scrapy.Spider):
         yield from self._follow_sections(st, doc, response.url)
 
     @staticmethod
-    def _dated(st, section, text, url) -> bool:
+    def _dated(st, section, text, doc, url) -> bool:
         if section in DOCUMENT_SECTIONS or section == "lich-cong-tac" or extract.inline_listing(text):
             return True
-        doc = extract.parse(text, url)
         if st.spider == "generic":  # HTML listings and Q&A tables of other CMSs (crawler/platforms/generic.py)
             return bool(generic.dated_links(doc, st.scope)) or generic.questions(doc, url) is not None
         return bool(extract.widget_items(doc))
