@@ -24,6 +24,7 @@ import io
 import json
 import logging
 import os
+import pickle
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -453,7 +454,10 @@ class ArchiveMiddleware:
             fh.close()
         self.crawler.stats.set_value("portal_audit/archive_records", len(self.entries))
         self.crawler.stats.set_value("portal_audit/archive_served", self.served)
-        if self.db_url:
+        index_out = self.crawler.settings.get("PORTAL_AUDIT_ARCHIVE_INDEX_OUT")
+        if index_out:  # a shard (crawler/shards.py): the parent indexes every shard's records once all succeeded
+            Path(index_out).write_bytes(pickle.dumps(self.entries))
+        elif self.db_url:
             from storage.archive import store_index
             store_index(self.db_url, self.run_id, self.entries)
 

@@ -7,6 +7,8 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
+from crawler.batching import unbatch
+
 
 class Progress:
     def __init__(self, crawler):
@@ -27,10 +29,11 @@ class Progress:
         return ext
 
     def item(self, item, response=None, spider=None):
-        if item.get("type") == "portal":
-            self.portals_seen.add(item["portal"])
-            if item["status"] != "ok":
-                self.failed.add(item["portal"])
+        for it in unbatch(item):
+            if it.get("type") == "portal":
+                self.portals_seen.add(it["portal"])
+                if it["status"] != "ok":
+                    self.failed.add(it["portal"])
 
     def opened(self, spider=None):
         if self.tty:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 
 from audit.errors import ConfigError
 from crawler import settings as default_settings
+from crawler import shards
 from crawler.spiders.portal import PortalSpider
 from crawler.tls import registry_hosts
 from storage import incremental
@@ -84,6 +85,7 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     from storage.archive import archive_root, folder_files, run_files
 
     env_settings(portals)  # a bad setting is exit 2 before anything is written
+    n = shards.workers() if replay_of is None else 1  # a replay is read from the archive in one process
     sync_portals(engine, portals)
     started = datetime.now()
     mode, sources, resumed = "record", [], None
@@ -150,22 +152,55 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         print(f"Tiếp tục lượt thu thập {run_id} bị gián đoạn (bắt đầu {started:%d/%m/%Y %H:%M}): "
               f"{len(sources)} tệp WARC đã lưu được dùng lại.", flush=True)
     session_started = time.monotonic()
-    settings = scrapy_settings(engine, run_id, portals, progress, mode, root, sources,
-                               run_folder(run_id, started), settings_note, overrides, copies)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, portals=portals, lookback_from=lookback_from, now=started, known=known,
-                  static_fresh_days=rules["static_fresh_days"] if copies else None,
-                  open_question_days=rules["open_question_days"])
-    process.start()
-    stats = crawler.stats.get_stats()
+    job = {"db": engine.url.render_as_string(hide_password=False), "run_id": run_id, "mode": mode, "root": root,
+           "sources": sources, "folder": run_folder(run_id, started), "settings_note": settings_note,
+           "overrides": overrides, "copies": copies, "lookback_from": lookback_from, "started": started,
+           "known": known, "static_fresh_days": rules["static_fresh_days"] if copies else None,
+           "open_question_days": rules["open_question_days"]}
+    parts = shards.split(portals, n, _weights(engine, previous)) if n > 1 else [portals]
+    if len(parts) > 1:
+        stats = shards.run(job, parts, progress)
+    else:
+        stats = crawl_here(job, portals, progress, engine=engine)
     with sessions(engine).begin() as s:
         flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
     close_run(engine, run_id, time.monotonic() - session_started, {
         # network: requests sent (304 answers included); reused: answered from the previous run's copy.
-        "requests": {k: int(stats.get(f"incremental/{k}", 0)) for k in ("network", "not_modified", "reused")},
+        "requests": {k: stats.get(k, 0) for k in ("network", "not_modified", "reused")},
         "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags}})
     return run_id
+
+
+def crawl_here(job: dict, portals, progress: bool, engine=None, shard: bool = False) -> dict[str, int]:
+    """Scrapy in this process over `portals` for the run `job` describes (crawler/shards.py sends the same `job`
+    to each shard process); returns the run's request counts."""
+    if engine is None:
+        from storage.db import open_db
+        engine = open_db(job["db"], migrate=False)
+    settings = scrapy_settings(engine, job["run_id"], portals, progress, job["mode"], job["root"], job["sources"],
+                               job["folder"], job["settings_note"], job["overrides"], job["copies"])
+    if shard:  # the parent shows progress and indexes the archive for all shards
+        settings.set("EXTENSIONS", {"crawler.progress.Progress": None})
+        settings.set("PORTAL_AUDIT_ARCHIVE_INDEX_OUT", job["index_out"])
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler, portals=portals, lookback_from=job["lookback_from"], now=job["started"],
+                  known=job["known"], static_fresh_days=job["static_fresh_days"],
+                  open_question_days=job["open_question_days"])
+    process.start()
+    stats = crawler.stats.get_stats()
+    # network: requests sent (304 answers included); reused: answered from the previous run's copy.
+    return {k: int(stats.get(f"incremental/{k}", 0)) for k in ("network", "not_modified", "reused")}
+
+
+def _weights(engine, previous: dict[str, int]) -> dict[str, float]:
+    """Pages each portal had in its previous run: how shards are balanced."""
+    if not previous:
+        return {}
+    with sessions(engine)() as s:
+        rows = s.execute(select(PortalCrawl.portal_id, PortalCrawl.run_id, PortalCrawl.pages)
+                         .where(PortalCrawl.portal_id.in_(list(previous)))).all()
+    return {pid: float(pages or 0) for pid, rid, pages in rows if previous.get(pid) == rid}
 
 
 def scrapy_settings(engine, run_id: int, portals, progress: bool, mode: str, root: Path, sources: list,

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from crawler import vocab
-from crawler.dates.regions import in_chrome, title
+from crawler.dates.regions import css, in_chrome, title
 
 OTHER = "khac"
 # An article slug (many words, ending in an id) names the article, not its section: "…-tin-tuc-…-12345".
@@ -77,9 +77,8 @@ def from_url(url: str, base_path: str | None = None) -> Decision | None:
 
 
 def from_breadcrumb(doc) -> Decision | None:
-    crumbs = [el for el in doc.cssselect(".breadcrumb a, .breadcrumbs a, ul.breadcrumb li, .breadcrumb span, "
-                                         "nav[aria-label=breadcrumb] a, .ms-sitemapdirectional a, .navbreadcrumb a,"
-                                         " .breadcrumb-item, .duong-dan a")]
+    crumbs = css(".breadcrumb a, .breadcrumbs a, ul.breadcrumb li, .breadcrumb span, nav[aria-label=breadcrumb] a, "
+                 ".ms-sitemapdirectional a, .navbreadcrumb a, .breadcrumb-item, .duong-dan a")(doc)
     texts = []
     for el in crumbs:
         text = " ".join(el.text_content().split())
@@ -112,7 +111,7 @@ def from_content(doc) -> Decision | None:
             header_rows.append(" | ".join(vocab.fold(c.text_content()) for c in rows[0].xpath("./th|./td")))
     for key, signatures in (_rules().get("content") or {}).items():
         for sig in signatures:
-            if "css" in sig and any(not in_chrome(el) for el in doc.cssselect(sig["css"])):
+            if "css" in sig and any(not in_chrome(el) for el in css(sig["css"])(doc)):
                 return Decision(key, f"content:css:{sig['css']}", _conf("content"))
             if "headers" in sig:
                 want = [vocab.fold(h) for h in sig["headers"]]

@@ -46,7 +46,7 @@ def section_of(doc, url: str, hint: str | None = None) -> dict:
 def title_of(doc) -> str:
     el = regions.title(doc)
     if el is None:
-        found = doc.cssselect(TITLE_SELECTORS)
+        found = regions.css(TITLE_SELECTORS)(doc)
         el = found[0] if found else None
     return extract.clean(el.text_content()) if el is not None else extract.clean(doc.findtext(".//title"))
 

@@ -45,12 +45,14 @@ def archive_root(engine: Engine, explicit: str | None = None) -> Path:
 
 
 def store_index(db_url: str, run_id: int, entries) -> None:
-    """Replace the run's index with `entries` (crawler.archive.Entry), in one transaction."""
+    """Index `entries` (crawler.archive.Entry) under the run, in one transaction, replacing what was indexed for
+    the same WARC files: distributed workers each index their own files."""
     from storage.db import open_db, sessions
     engine = open_db(db_url, migrate=False)
+    files = sorted({e.warc_file for e in entries})
     try:
         with sessions(engine).begin() as s:
-            s.execute(delete(ArchiveRecord).where(ArchiveRecord.run_id == run_id))
+            s.execute(delete(ArchiveRecord).where(ArchiveRecord.run_id == run_id, ArchiveRecord.warc_file.in_(files)))
             rows = [{"run_id": run_id, "portal_id": e.portal, "url": e.url, "method": e.method, "kind": e.kind,
                      "http_status": e.http_status, "fetch_status": e.fetch_status, "warc_file": e.warc_file,
                      "warc_offset": e.warc_offset, "warc_length": e.warc_length, "fetched_at": e.fetched_at}

@@ -98,6 +98,9 @@ def _documents(data):
     data = [d for d in data if d.get("section", "van-ban") == "van-ban"]
     if not data:
         return None
+    # The landing page arrives first; its further pages arrive in whatever order the server answered, so they are
+    # put in page order (shorter URL first: "?p=2" before "?p=10") to make the evidence the same every night.
+    data = data[:1] + sorted(data[1:], key=lambda d: (len(d["url"]), d["url"]))
     rows, seen = [], set()
     for d in data:
         for r in d["rows"]:

@@ -61,6 +61,8 @@ class PortalState:
         self.portal = portal
         self.scope = Scope(portal.url)
         self.requested: set[str] = set()
+        # (url, label, region) of links already judged as section entries or not: every page repeats the menus.
+        self.links_judged: set[tuple[str, str | None, str]] = set()
         self.sections: dict[str, str] = {}  # section key -> landing URL
         self.site_search: tuple[str, str] | None = None
         self.site_forms: set[str] = set()
@@ -158,6 +160,10 @@ class PortalSpider(scrapy.Spider):
 
     def _follow_sections(self, st, doc, page_url):
         for link in extract.links(doc):
+            judged = (link.url, link.label, link.region)
+            if judged in st.links_judged:
+                continue
+            st.links_judged.add(judged)
             if not st.scope.contains(link.url) or link.url in st.requested or "/-/details/" in link.url:
                 continue
             match = sections.from_label(link.label, "menu") if link.label else None

@@ -1,0 +1,147 @@
+"""A crawl on several cores: the run's portals split by host into shards, one Scrapy process per shard, all writing
+facts under the same run.
+
+Scrapy runs on one core, and a night over the farm spends its time understanding pages and storing facts, not
+waiting for servers (profile in benchmarks/pipeline.py's notes): a second process nearly doubles what one machine
+crawls. Hosts are never split, so the per-host politeness limit and each portal's state stay in one process, as in
+the Redis-coordinated crawl (crawler/distributed.py), which this needs no server for. Shards are balanced by the
+pages each portal had in its previous run (longest first onto the least loaded shard).
+
+A shard process dies with the command that started it (PR_SET_PDEATHSIG, checked again against the parent's pid):
+a killed run leaves nothing writing, and the next `run` resumes it like a single-process one.
+
+PORTAL_AUDIT_WORKERS: processes per crawl (default: the machine's cores, at most 4; 1 crawls in this process).
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from audit.errors import ConfigError
+
+MAX_DEFAULT_WORKERS = 4
+PR_SET_PDEATHSIG = 1
+
+
+def workers() -> int:
+    raw = os.environ.get("PORTAL_AUDIT_WORKERS", "").strip()
+    if not raw:
+        return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"PORTAL_AUDIT_WORKERS={raw!r}: cần số tiến trình thu thập nguyên, ít nhất 1")
+    return int(raw)
+
+
+def split(portals, n: int, weights: dict[str, float]) -> list[list]:
+    """At most `n` shards of whole hosts, balanced by weight (a portal without history weighs the median)."""
+    from crawler.distributed import host_groups
+    by_id = {p.id: p for p in portals}
+    known = sorted(weights.values())
+    default = known[len(known) // 2] if known else 1.0
+    groups = sorted(host_groups(portals), key=lambda g: (-sum(weights.get(pid, default) for pid in g), g[0]))
+    shards: list[tuple[float, int, list]] = [(0.0, i, []) for i in range(min(n, len(groups)))]
+    for g in groups:
+        load, i, members = min(shards)
+        members.extend(by_id[pid] for pid in g)
+        shards[i] = (load + sum(weights.get(pid, default) for pid in g), i, members)
+    return [members for _, _, members in shards if members]
+
+
+def run(job: dict, shards: list[list], progress: bool) -> dict[str, int]:
+    """Crawl each shard in its own process; returns the summed crawl stats. A failed shard raises (the run stays
+    `running` and the next `run` resumes it)."""
+    with tempfile.TemporaryDirectory(prefix="portal-audit-shards-") as tmp:
+        procs = []
+        for i, portals in enumerate(shards):
+            payload = Path(tmp) / f"shard-{i}.pickle"
+            known = {p.id: job["known"][p.id] for p in portals if p.id in job["known"]}
+            payload.write_bytes(pickle.dumps({**job, "portals": portals, "known": known, "parent": os.getpid(),
+                                              "result": str(Path(tmp) / f"shard-{i}.json"),
+                                              "index_out": str(Path(tmp) / f"shard-{i}.index")}))
+            procs.append(subprocess.Popen([sys.executable, "-m", "crawler.shards", str(payload)]))
+        show = _Progress(job, sum(len(s) for s in shards)) if progress or sys.stderr.isatty() else None
+        try:
+            while any(p.poll() is None for p in procs):
+                time.sleep(0.5)
+                if show:
+                    show.tick()
+        finally:
+            for p in procs:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            if show:
+                show.tick(final=True)
+        failed = [(i, p.returncode) for i, p in enumerate(procs) if p.returncode != 0]
+        if failed:
+            raise RuntimeError(f"tiến trình thu thập {failed[0][0] + 1}/{len(procs)} kết thúc với mã {failed[0][1]}; "
+                               f"lượt {job['run_id']} sẽ được tiếp tục ở lần chạy sau")
+        totals: dict[str, int] = {}
+        entries = []
+        for i in range(len(procs)):
+            for k, v in json.loads((Path(tmp) / f"shard-{i}.json").read_text()).items():
+                totals[k] = totals.get(k, 0) + v
+            entries += pickle.loads((Path(tmp) / f"shard-{i}.index").read_bytes())
+        from storage.archive import store_index
+        store_index(job["db"], job["run_id"], entries)
+        return totals
+
+
+class _Progress:
+    """The live line of crawler/progress.py, read from the database the shards write to."""
+
+    def __init__(self, job: dict, total: int):
+        from storage.db import open_db
+        self.engine, self.run_id, self.total = open_db(job["db"], migrate=False), job["run_id"], total
+        self.started = self.last = time.monotonic()
+
+    def tick(self, final: bool = False):
+        if not final and time.monotonic() - self.last < 2.0:
+            return
+        self.last = time.monotonic()
+        from sqlalchemy import func, select
+
+        from storage.models import Page, PortalCrawl
+        with self.engine.connect() as conn:
+            statuses = [s for (s,) in conn.execute(select(PortalCrawl.status)
+                                                   .where(PortalCrawl.run_id == self.run_id))]
+            pages = conn.scalar(select(func.count()).select_from(Page).where(Page.last_run_id == self.run_id,
+                                                                            Page.fetched_at.is_not(None)))
+        done = sum(s != "not_crawled" for s in statuses)
+        errors = sum(s not in ("ok", "not_crawled") for s in statuses)
+        rate = pages / max(time.monotonic() - self.started, 0.001)
+        sys.stderr.write(f"\r  thu thập: {done}/{self.total} cổng, {pages} trang, {errors} lỗi, {rate:.0f} trang/s"
+                         + ("\n" if final else ""))
+        sys.stderr.flush()
+        if final:
+            self.engine.dispose()
+
+
+def _die_with_parent(parent: int) -> None:
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the check below still catches a parent that is already gone
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def main(path: str) -> int:
+    job = pickle.loads(Path(path).read_bytes())
+    _die_with_parent(job["parent"])
+    from crawler.runner import crawl_here
+    stats = crawl_here(job, job["portals"], progress=False, shard=True)
+    Path(job["result"]).write_text(json.dumps(stats))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
