@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import replace
 from datetime import date, datetime
@@ -84,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     with_archive(run)
     with_redis(run)
     run.add_argument("--lookback-months", type=int, default=None,
-                     help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: 0 — từ đầu kỳ)")
+                     help="đọc danh sách tin lùi về bao nhiêu tháng trước kỳ (mặc định: $PORTAL_AUDIT_LOOKBACK_MONTHS "
+                          "hoặc 13; 0 — từ đầu kỳ)")
     score = sub.add_parser("score", help="chấm lại từ dữ liệu đã thu thập (không cần mạng)")
     common(score, True)
     with_overrides(score)
@@ -182,6 +184,8 @@ def _run(args, crawl: bool) -> int:
         from audit.overrides import load_file
         reviewed = load_file(args.overrides, registry, rubrics)
     from storage.db import open_db
+    if crawl:
+        _lookback(getattr(args, "lookback_months", None))
     engine = open_db(args.db)
     archive = None
     if crawl:
@@ -348,7 +352,7 @@ def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=N
         return _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months,
                      progress)
     with RunLock(engine):
-        lookback_from = _months_before(period.start, lookback_months or 0)
+        lookback_from = _months_before(period.start, _lookback(lookback_months))
         show = sys.stderr.isatty() if progress is None else progress
         run_id = do_crawl(engine, portals, lookback_from, progress=show, archive=archive, period=period,
                           replay_of=replay_of)
@@ -369,7 +373,7 @@ def _work(engine, portals, rubrics, period, out, registry, config, archive, url,
 
     with RunLock(engine, shared=True):
         show = sys.stderr.isatty() if progress is None else progress
-        run_id, closer = crawl_worker(engine, portals, _months_before(period.start, lookback_months or 0), url,
+        run_id, closer = crawl_worker(engine, portals, _months_before(period.start, _lookback(lookback_months)), url,
                                       archive=archive or archive_root(engine), period=period, progress=show)
         if not closer:
             print(f"Tiến trình này đã xong phần việc trong lượt thu thập {run_id}; tiến trình xong cuối cùng chấm "
@@ -420,6 +424,22 @@ def write_machine_outputs(doc, scored, out: Path, config=None) -> None:
                    encoding="utf-8")
     tmp.replace(out / "junit.xml")
     write_forms([s.form for s in scored], out, config.pakn.deadline_working_days)
+
+
+def _lookback(months: int | None) -> int:
+    """Months of listings read before the period: --lookback-months, else $PORTAL_AUDIT_LOOKBACK_MONTHS, else
+    rules/incremental.yaml (13: the period's month a year ago, for the yearly criteria and back-dating checks)."""
+    source = "--lookback-months"
+    if months is None:
+        raw = os.environ.get("PORTAL_AUDIT_LOOKBACK_MONTHS", "").strip()
+        if not raw:
+            from storage.incremental import settings
+            return int(settings()["lookback_months"])
+        source = f"PORTAL_AUDIT_LOOKBACK_MONTHS={raw!r}"
+        months = int(raw) if raw.isdigit() else -1
+    if months < 0 or months > 120:
+        raise ConfigError(f"{source}: cần số tháng nguyên từ 0 đến 120")
+    return months
 
 
 def _months_before(d: date, months: int) -> date:

@@ -134,12 +134,14 @@ def main() -> int:
           f"incl. start-up)")
     print(f"pages stored               {summary['pages']}  ({summary['pages'] / crawl_s:.1f} pages/s of crawl)")
     print(f"requests (archived)        {requests}  ({requests / crawl_s:.1f} requests/s)")
-    print(f"peak RSS (run process)     {rss:.0f} MB")
+    print(f"peak RSS (largest process) {rss:.0f} MB")
     print(f"database size              {db_size(db) / 1e6:.1f} MB ({db.split(':', 1)[0]})")
     print(f"WARC archive               {summary['archive']['bytes'] / 1e6:.1f} MB in {summary['archive']['files']} file(s)")
     print(f"bare Scrapy, same {len(urls)} GET URLs: {bare_wall:.1f} s (exit {bare.returncode}); "
           f"pipeline / bare = {wall / bare_wall:.2f}×, crawl / bare = {crawl_s / bare_wall:.2f}×")
-    print(f"throughput ratio           {bare_wall / crawl_s:.2f} (our crawl's requests/s ÷ bare Scrapy's; goal ≥ 0.7)")
+    from crawler.shards import workers
+    print(f"throughput ratio           {(requests / crawl_s) / (len(urls) / bare_wall):.2f} (our crawl's requests/s, "
+          f"{workers()} crawl process(es), ÷ one bare Scrapy process's; goal ≥ 0.7)")
     if second is not None:
         net1, net2 = summary["requests"]["network"], second["requests"]["network"]
         print(f"second night (unchanged)   {second['seconds']:.1f} s, {net2} requests sent = {net2 / net1:.1%} of the "
