@@ -168,3 +168,32 @@ def test_killing_the_command_stops_its_shards_and_the_next_run_resumes(farm, one
     facts1, pages1, *_ = _stored(one_process)
     facts2, pages2, *_ = _stored(tmp_path)
     assert facts2 == facts1 and pages2 == pages1
+
+
+def test_a_terminal_sees_one_progress_line_for_all_shards(farm, tmp_path):
+    import pty
+    import re
+    registry, period = farm
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([str(EXE), "run", "--registry", str(registry), "--period", f"{period.start:%Y-%m}",
+                             "--db", f"sqlite:///{tmp_path}/audit.db", "--out", str(tmp_path / "out")],
+                            stdout=subprocess.DEVNULL, stderr=slave,
+                            env={**os.environ, "PORTAL_AUDIT_WORKERS": "2", "XDG_DATA_HOME": str(tmp_path)})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closed with the command
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=600)
+    os.close(master)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    totals = {m.group(2) for m in re.finditer(r"thu thập: (\d+)/(\d+) cổng", text)}
+    assert totals == {str(PORTALS)}, text[-2000:]  # the command's line only: no shard draws its own
+    final = re.findall(r"thu thập: (\d+)/(\d+) cổng, (\d+) trang", text)[-1]
+    assert final[0] == final[1] == str(PORTALS) and int(final[2]) > 0  # every portal done, pages counted
+    assert text.count("\n", text.rfind("thu thập:")) >= 1  # the last line is finished, not overwritten
