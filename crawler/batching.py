@@ -19,22 +19,9 @@ def unbatch(item: dict) -> list[dict]:
 
 
 class ItemBatchMiddleware:
-    def process_spider_output(self, response, result, spider=None):
-        items: list[dict] = []
-        try:
-            for out in result:
-                if isinstance(out, Request):
-                    yield out
-                else:
-                    items.append(out)
-        except Exception:
-            if items:
-                yield batch(items)
-            raise
-        if items:
-            yield batch(items)
-
-    async def process_spider_output_async(self, response, result, spider=None):
+    # Scrapy 2.13+ runs every spider-middleware chain asynchronously (sync callbacks are wrapped), so an async
+    # generator is the whole interface.
+    async def process_spider_output(self, response, result, spider=None):
         items: list[dict] = []
         try:
             async for out in result:
