@@ -159,6 +159,10 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
            "open_question_days": rules["open_question_days"]}
     parts = shards.split(portals, n, _weights(engine, previous)) if n > 1 else [portals]
     if len(parts) > 1:
+        if mode == "resume":  # a killed run's torn WARC tails are cut here once, not by every shard at the same time
+            from crawler.archive import scan
+            for rel in sources:
+                scan(root, rel, repair=True)
         stats = shards.run(job, parts, progress)
     else:
         stats = crawl_here(job, portals, progress, engine=engine)
