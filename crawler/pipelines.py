@@ -115,6 +115,8 @@ class StoragePipeline:
         if pc is None:
             pc = PortalCrawl(run_id=self.run_id, portal_id=it["portal"], started_at=now)
             s.add(pc)
+        if pc.status == "budget_exhausted":
+            return  # final for this run: the home page's own "ok" can arrive after the budget stopped the portal
         pc.status, pc.detail = it["status"], it["detail"]
         pc.complete = it["status"] != "budget_exhausted"
 

@@ -28,8 +28,10 @@ def latest_run_for(session, portal_id: str) -> int | None:
 def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
     pc = session.scalar(select(PortalCrawl).where(PortalCrawl.run_id == run_id, PortalCrawl.portal_id == portal.id))
     run = session.get(CrawlRun, run_id)
+    # Page by page, not in arrival order: responses arrive in whatever order servers (and crawl processes) answer,
+    # and the evidence must be the same every night for the same pages. Within a page, in the order it was read.
     rows = session.scalars(select(Fact).where(Fact.run_id == run_id, Fact.portal_id == portal.id)
-                           .order_by(Fact.id)).all()
+                           .order_by(Fact.page_url, Fact.id)).all()
     by: dict[str, list[dict]] = {}
     for r in rows:
         by.setdefault(r.kind, []).append(r.data)
@@ -98,9 +100,8 @@ def _documents(data):
     data = [d for d in data if d.get("section", "van-ban") == "van-ban"]
     if not data:
         return None
-    # The landing page arrives first; its further pages arrive in whatever order the server answered, so they are
-    # put in page order (shorter URL first: "?p=2" before "?p=10") to make the evidence the same every night.
-    data = data[:1] + sorted(data[1:], key=lambda d: (len(d["url"]), d["url"]))
+    # Page order: shorter URL first, so the landing page leads and "?p=2" comes before "?p=10".
+    data = sorted(data, key=lambda d: (len(d["url"]), d["url"]))
     rows, seen = [], set()
     for d in data:
         for r in d["rows"]:
