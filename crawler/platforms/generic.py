@@ -147,7 +147,7 @@ def article_title(doc) -> str | None:
 def sitemap_request(spider, st, home_url: str):
     parts = urlsplit(home_url)
     return Request(urlunsplit(parts._replace(path="/sitemap.xml", query="", fragment="")),
-                   callback=lambda r: parse_sitemap(spider, st, r), dont_filter=True,
+                   callback=spider.parse_sitemap, dont_filter=True,  # a spider method: Redis queues serialize it
                    meta={"portal": st.portal.id, "handle_httpstatus_list": [404, 410, 403]})
 
 

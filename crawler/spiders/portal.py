@@ -158,6 +158,9 @@ class PortalSpider(scrapy.Spider):
         if st.spider == "generic":
             yield generic.sitemap_request(self, st, response.url)
 
+    def parse_sitemap(self, response):
+        yield from generic.parse_sitemap(self, self.states[response.meta["portal"]], response)
+
     def _follow_sections(self, st, doc, page_url):
         for link in extract.links(doc):
             judged = (link.url, link.label, link.region)
