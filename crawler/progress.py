@@ -50,8 +50,12 @@ class Progress:
         stats = self.crawler.stats
         pages = stats.get_value("response_received_count", 0)
         errors = stats.get_value("log_count/ERROR", 0) + len(self.failed)
-        rate = pages / max(time.monotonic() - self.started, 0.001)
-        line = (f"\r  thu thập: {len(self.portals_seen)}/{self.portals_total} cổng, {pages} trang, "
-                f"{errors} lỗi, {rate:.0f} trang/s")
-        sys.stderr.write(line + ("\n" if final else ""))
-        sys.stderr.flush()
+        show_line(len(self.portals_seen), self.portals_total, pages, errors, self.started, final)
+
+
+def show_line(done: int, total: int, pages: int, errors: int, started: float, final: bool = False) -> None:
+    """The live line, redrawn in place; also drawn by crawler/shards.py for all its shard processes."""
+    rate = pages / max(time.monotonic() - started, 0.001)
+    sys.stderr.write(f"\r  thu thập: {done}/{total} cổng, {pages} trang, {errors} lỗi, {rate:.0f} trang/s"
+                     + ("\n" if final else ""))
+    sys.stderr.flush()

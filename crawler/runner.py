@@ -169,7 +169,6 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
     with sessions(engine).begin() as s:
         flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
     close_run(engine, run_id, time.monotonic() - session_started, {
-        # network: requests sent (304 answers included); reused: answered from the previous run's copy.
         "requests": {k: stats.get(k, 0) for k in ("network", "not_modified", "reused")},
         "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags}})
     return run_id
