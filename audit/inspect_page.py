@@ -41,14 +41,27 @@ def inspect_target(target: str, as_json: bool = False, section_hint: str | None 
         out.append(f"Hỏi đáp: {len(facts['questions'])} câu hỏi, {answered} đã trả lời")
     if facts["schedule_dates"]:
         out.append("Lịch công tác: " + ", ".join(facts["schedule_dates"]))
-    if facts["listing_resources"]:
+    if facts.get("listing_resources"):
         out.append("Nguồn danh sách (AJAX): " + ", ".join(facts["listing_resources"]))
-    if facts["widget_items"]:
-        out.append(f"Tin trong danh sách: {len(facts['widget_items'])}")
-    if facts["inline_listing_items"]:
+    if facts.get("inline_listing_items"):
         out.append(f"Tin trong dữ liệu nhúng: {facts['inline_listing_items']}")
-    for item in facts["wrong_section_items"]:
-        out.append(f"Nghi đăng sai chuyên mục: «{item['title']}» — có lẽ thuộc {item['suspected_section']}")
+    layout = info["layout"]
+    if layout["breadcrumb"]:
+        out.append("Đường dẫn (breadcrumb): " + " › ".join(layout["breadcrumb"]))
+    out.append(f"Vùng nội dung chính: {layout['main']}"
+               + (f"; cột phụ: {', '.join(layout['side_columns'])}" if layout["side_columns"] else ""))
+    if info["items"]:
+        out.append(f"Tin, bài trong danh sách của trang: {len(info['items'])}")
+        for item in info["items"][:20]:
+            out.append(f"  - {item['published_at'][:10] if item['published_at'] else '(không ngày)'} "
+                       f"{item['title']} — {item['url']}")
+    for item in info["items"]:
+        if item["suspected_section"]:
+            out.append(f"Nghi đăng sai chuyên mục: «{item['title']}» — có lẽ thuộc {item['suspected_section']}")
+    if info["unread"]:
+        out.append(f"Không đọc được ({info['unread']}): trang có {info['content']} — cần người kiểm tra")
+    if info["date_check"]:
+        out.append(f"Ngày đăng không khớp: {info['date_check']}")
     out.append(f"Chức năng in: {'có' if facts['has_print'] else 'không'}")
     out.append(f"Ô tìm kiếm: {facts['search_form']['action'] if facts['search_form'] else 'không'}")
     out.append(f"Liên kết ra ngoài: {len(facts['outbound_links'])}")

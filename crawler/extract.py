@@ -459,69 +459,6 @@ def inline_listing(text: str) -> dict | None:
             return None
 
 
-def listing_items(data: dict, page_url: str) -> list[dict]:
-    out = []
-    for it in data.get("items") or []:
-        if not isinstance(it, dict):
-            continue
-        url = it.get("urlDetail") or it.get("url") or it.get("link")
-        if not url:
-            continue
-        when = parse_listing_date(it.get("createdDate") or it.get("publishDate") or it.get("displayDate"))
-        out.append({"url": urljoin(page_url, url), "title": clean(it.get("title") or ""),
-                    "published_at": when, "date_method": "listing-json:createdDate" if when else None})
-    return out
-
-
-def widget_items(doc) -> list[dict]:
-    """Items of an HTML list: article links (platform detail grammar) with a date in the same list entry."""
-    out, seen = [], set()
-    for a in doc.iter("a"):
-        href = a.get("href") or ""
-        if "/-/details/" not in href and "/-/asset_publisher/" not in href:
-            continue
-        if _region(a) in ("sidebar", "footer", "menu") or href in seen:
-            continue
-        entry = a
-        for anc in a.iterancestors():
-            entry = anc
-            if anc.tag in ("li", "tr", "article") or "item" in (anc.get("class") or ""):
-                break
-        found = parse_text(clean(entry.text_content()))
-        seen.add(href)
-        out.append({"url": href, "title": clean(a.text_content()) or clean(a.get("title")),
-                    "published_at": found.value if found else None,
-                    "date_method": f"listing-html:{found.method}" if found else None})
-    return out
-
-
-_PAGE_PARAM = re.compile(r"[?&](?:page|cur|pageNum|_cur|p)=(\d+)|/page[-/](\d+)/?$")
-
-
-def is_page_link(url: str) -> bool:
-    """A pagination URL (query `page=N`... or path `/page-N`, `/page/N/` as NukeViet and WordPress write them)."""
-    return bool(_PAGE_PARAM.search(url))
-
-
-def next_pages(doc, current: str) -> list[str]:
-    """Classic pagination links (`?page=N`, `cur=N`, `pageNum=N`, "Trang sau", "»"). A link that names the page
-    already shown is not pagination but a sort/filter variant of it (`?sort=…&page=2` on page 2): following those
-    gives endless distinct URLs of the same listing."""
-    here = _PAGE_PARAM.search(current)
-    here_num = (here.group(1) or here.group(2)) if here else "1"
-    out = []
-    for a in doc.iter("a"):
-        href = a.get("href") or ""
-        label = vocab.fold(a.text_content())
-        numbered = _PAGE_PARAM.search(href)
-        if numbered or label in ("trang sau", "sau", "tiep"):
-            if numbered and (numbered.group(1) or numbered.group(2)) == here_num:
-                continue
-            if href != current and href not in out:
-                out.append(href)
-    return out
-
-
 class Schedule(NamedTuple):
     days: list[date]  # days with an entry
     previous: str | None  # the "Tuần trước" link, to walk back in time

@@ -19,6 +19,7 @@ from crawler.dates.regions import css, in_chrome, title
 
 OTHER = "khac"
 # An article slug (many words, ending in an id) names the article, not its section: "…-tin-tuc-…-12345".
+HEADINGS_READ = 4  # the first headings of the page's own column: its category heading is among them
 _ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+-){4,}[a-z0-9]*\d+(?:\.html?|\.aspx)?$")
 
 
@@ -76,14 +77,15 @@ def from_url(url: str, base_path: str | None = None) -> Decision | None:
     return None
 
 
-def from_breadcrumb(doc) -> Decision | None:
-    crumbs = css(".breadcrumb a, .breadcrumbs a, ul.breadcrumb li, .breadcrumb span, nav[aria-label=breadcrumb] a, "
-                 ".ms-sitemapdirectional a, .navbreadcrumb a, .breadcrumb-item, .duong-dan a")(doc)
-    texts = []
-    for el in crumbs:
-        text = " ".join(el.text_content().split())
-        if text and text not in texts:
-            texts.append(text)
+def _layout(doc, layout):
+    from crawler.layout import Layout
+
+    return layout if layout is not None else Layout(doc)
+
+
+def from_breadcrumb(doc, layout=None) -> Decision | None:
+    """The page's breadcrumb, innermost label first: exact labels, then a label inside a short part."""
+    texts = _layout(doc, layout).breadcrumb()
     for exact_only in (True, False):
         for text in reversed(texts):
             m = vocab.sections().by_label(text, exact=exact_only)
@@ -93,9 +95,61 @@ def from_breadcrumb(doc) -> Decision | None:
     return None
 
 
-def from_heading(doc) -> Decision | None:
-    for el in doc.xpath("//h1|//h2|//*[contains(@class,'portlet-title')]"):
-        if in_chrome(el) or "hide" in (el.get("class") or ""):
+def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | None:
+    """The menu entry the page belongs to, when its own category has a name no vocabulary knows ("Thanh tra"
+    under "Tin tức sự kiện"): the parent entry of the menu item that links to this page or carries the
+    breadcrumb's last label, or the heading of a sub-navigation box that lists it."""
+    lay = _layout(doc, layout)
+    crumbs = lay.breadcrumb()
+    wanted = {vocab.fold(crumbs[-1])} if crumbs else set()
+    here = (url or doc.base_url or "").split("#")[0].rstrip("/")
+    crumb = lay.breadcrumb_el
+    for a in doc.iter("a"):
+        label = vocab.fold(a.text_content())
+        href = (a.get("href") or "").split("#")[0].rstrip("/")
+        if not label or not ((here and href == here) or label in wanted):
+            continue
+        if crumb is not None and any(x is crumb for x in a.iterancestors()):
+            continue
+        own = vocab.sections().by_label(a.text_content())
+        if own:  # the menu names this page's section itself: its parent entry is only a grouping
+            return Decision(own.key, f"menu-entry:{own.evidence}", _conf("menu_context"))
+        for parent_label, how in _parents(a):
+            m = vocab.sections().by_label(parent_label)
+            if m:
+                return Decision(m.key, f"{how}:{m.evidence} > {' '.join(a.text_content().split())}",
+                                _conf("menu_context"))
+    return None
+
+
+def _parents(a):
+    """Labels above a menu link: each enclosing list item's own link (a sub-menu's parent entry), then the heading
+    of the box that holds the list (a side navigation "Lĩnh vực thủ tục hành chính")."""
+    from crawler.layout import box_heading
+
+    li = a.getparent()
+    while li is not None and li.tag != "li":
+        li = li.getparent()
+    node = li.getparent() if li is not None else None
+    while node is not None and node.tag != "body":
+        if node.tag == "li":
+            own = next((x for x in node.iterchildren("a", "span", "strong", "div") if x is not a), None)
+            if own is not None and " ".join(own.text_content().split()):
+                yield " ".join(own.text_content().split())[:80], "menu-parent"
+                return
+        head = box_heading(node)
+        if head is not None and not any(x is a for x in head.iter("a")):
+            yield " ".join(head.text_content().split()), "box"
+            return
+        node = node.getparent()
+
+
+def from_heading(doc, layout=None) -> Decision | None:
+    """A heading of the page's own column (never a side box's) that is a section label: the category heading."""
+    for i, el in enumerate(_layout(doc, layout).headings()):
+        if i >= HEADINGS_READ:
+            break
+        if "hide" in (el.get("class") or ""):
             continue
         m = vocab.sections().by_label(" ".join(el.text_content().split()), exact=True)
         if m:
@@ -130,13 +184,22 @@ def from_title_words(doc) -> Decision | None:
     return Decision(m.key, f"title:{m.evidence}", _conf("title_words")) if m else None
 
 
-def classify(doc, url: str, via: str | None = None) -> Decision:
+def classify(doc, url: str, via: str | None = None, layout=None) -> Decision:
     """The section of a page: `via` is the menu/sidebar/footer label it was reached from, if any."""
-    for found in (from_label(via), from_breadcrumb(doc), from_url(url), from_heading(doc), from_content(doc),
-                  from_title_words(doc)):
-        if found is not None:
-            return found
+    lay = _layout(doc, layout)
+    for found in (lambda: from_label(via), lambda: from_breadcrumb(doc, lay), lambda: from_menu_context(doc, url, lay),
+                  lambda: from_url(url), lambda: from_heading(doc, lay), lambda: from_content(doc),
+                  lambda: from_title_words(doc)):
+        decision = found()
+        if decision is not None:
+            return decision
     return Decision(OTHER, "none", 0.0)
+
+
+def page_says(doc, url: str | None = None, layout=None) -> Decision | None:
+    """What the page says of its own section: its breadcrumb, the menu entry it belongs to, its category heading."""
+    lay = _layout(doc, layout)
+    return from_breadcrumb(doc, lay) or from_menu_context(doc, url, lay) or from_heading(doc, lay)
 
 
 @dataclass(frozen=True)
@@ -149,14 +212,15 @@ class Confirmation:
     conflict: str | None = None
 
 
-def confirm(key: str, evidence: str | None, confidence: float, doc) -> Confirmation:
+def confirm(key: str, evidence: str | None, confidence: float, doc, layout=None, url: str | None = None) \
+        -> Confirmation:
     """The link that reached a section page said `key` (with `evidence`, `confidence`); the page's breadcrumb,
     else its heading (the next steps of `classify`), says what the page is. Agreement: the stronger of the two
     confidences, both pieces of evidence. Disagreement: the key stays — the portal put the link there, and a page is
     never moved silently — but the confidence drops to rules/sections.yaml `confidence.disagreement` (under the
     review threshold: a person decides) and the evidence names both sides. Silence (or no page: `doc` None, a
     failed fetch) leaves the reading as it was."""
-    page = (from_breadcrumb(doc) or from_heading(doc)) if doc is not None else None
+    page = page_says(doc, url, layout) if doc is not None else None
     if page is None:
         return Confirmation(key, evidence, confidence)
     if page.key == key:

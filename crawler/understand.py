@@ -1,5 +1,5 @@
-"""How one page is understood, outside a crawl: section with evidence, title, publish date and how it was found,
-and the facts extract.py reads. Used by `portal-audit inspect`; the spider uses the same functions piecewise."""
+"""How one page is understood, outside a crawl: the same reading the spider stores (crawler/platforms/reading.py),
+for `portal-audit inspect` and the gold evaluation."""
 from __future__ import annotations
 
 import ssl
@@ -10,11 +10,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audit.errors import ConfigError
-from crawler import extract, sections
-from crawler.dates import from_page, regions
+from crawler import extract, platforms
+from crawler.platforms.reading import Cue
 from crawler.settings import USER_AGENT
-
-TITLE_SELECTORS = "#contentDetailTitleId, h1.title, #titleDetail, article h1, .detail h1"
 
 
 def load(target: str) -> tuple[bytes, str]:
@@ -37,56 +35,16 @@ def load(target: str) -> tuple[bytes, str]:
     return path.read_bytes(), path.resolve().as_uri()
 
 
-def section_of(doc, url: str, hint: str | None = None) -> dict:
-    """Section key with evidence and confidence (crawler/sections.py): `hint` is the menu label the page was
-    reached from, when known."""
-    return sections.classify(doc, url, via=hint).as_dict()
+def reading(body: bytes, url: str, via: str | None = None, now: datetime | None = None, title: str | None = None,
+            spider: str | None = None):
+    """The page's reading. `via`: the menu label it was reached from; `title`: the listing entry's title that
+    led to it; `spider`: the portal's reader (default: detected from this page, as the crawl does on a home page)."""
+    text = extract.decode(body)
+    doc = extract.parse(text, url)
+    spider = spider or platforms.detect(text).spider
+    return platforms.read(doc, text, url, spider, now=now or datetime.now(), cue=Cue(label=via, title=title))
 
 
-def title_of(doc) -> str:
-    el = regions.title(doc)
-    if el is None:
-        found = regions.css(TITLE_SELECTORS)(doc)
-        el = found[0] if found else None
-    return extract.clean(el.text_content()) if el is not None else extract.clean(doc.findtext(".//title"))
-
-
-def understand(body: bytes, url: str, section_hint: str | None = None, now: datetime | None = None) -> dict:
-    doc = extract.parse(body, url)
-    section = section_of(doc, url, section_hint)
-    found = from_page(doc, now or datetime.now(), url)
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-    search = extract.search_form(doc)
-    sched_days = extract.schedule(doc).days
-    docs = extract.documents_table(doc)
-    inline = extract.listing_items(extract.inline_listing(text) or {}, url)
-    widget = [{"url": i["url"], "title": i["title"],
-               "published_at": i["published_at"].isoformat() if i["published_at"] else None,
-               "suspected_section": sections.misplaced(i["title"], section["key"])}
-              for i in extract.widget_items(doc)]
-    flagged = widget + [{"url": i["url"], "title": i["title"], "suspected_section": sections.misplaced(i["title"], section["key"])}
-                        for i in inline]
-    return {
-        "url": url,
-        "section": section,
-        "title": title_of(doc),
-        "published_at": found.value.isoformat() if found else None,
-        "date_method": found.method if found else None,
-        "facts": {
-            "contact": extract.contact(doc),
-            "elements": [{"key": k, "label": lbl} for k, lbl in extract.elements(doc, section["key"])],
-            "directory": extract.directory_table(doc),
-            "documents": docs,
-            "document_search": extract.document_search(doc) if docs is not None else None,
-            "questions": extract.questions(doc),
-            "schedule_dates": [d.isoformat() for d in sched_days],
-            "listing_resources": extract.resource_urls(text, url),
-            "inline_listing_items": len(inline),
-            "widget_items": widget[:50],
-            "wrong_section_items": [i for i in flagged if i["suspected_section"]],
-            "has_print": extract.has_print(doc),
-            "search_form": {"action": search[0], "field": search[1]} if search else None,
-            "outbound_links": [{"url": lk.url, "label": lk.label} for lk in extract.links(doc)
-                               if urlsplit(lk.url).netloc != urlsplit(url).netloc][:50],
-        },
-    }
+def understand(body: bytes, url: str, section_hint: str | None = None, now: datetime | None = None,
+               title_hint: str | None = None) -> dict:
+    return reading(body, url, section_hint, now, title_hint).as_dict()

@@ -25,6 +25,28 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.split(text)).strip()
 
 
+# Tone marks (huyền, sắc, ngã, hỏi, nặng); the other marks (â ê ô ă ơ ư) change the letter itself.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_NON_WORD_ACCENTED = re.compile(r"[^0-9a-z\u0300-\u036fđ]+")
+
+
+def accented(text: str) -> str:
+    """Lower case and punctuation collapsed like fold(), diacritics kept: "truyền thông" (communication) is not
+    "truyền thống" (tradition). Each word's tone mark is moved to the word's end, so the old and new placements
+    ("hoà"/"hòa", "thuỷ"/"thủy") are one word."""
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).lower())
+    words = []
+    for word in _NON_WORD_ACCENTED.split(decomposed):
+        if word:
+            words.append("".join(c for c in word if c not in _TONES) + "".join(c for c in word if c in _TONES))
+    return " ".join(words)
+
+
+def has_diacritics(text: str) -> bool:
+    """Written with Vietnamese marks: then the marks are meant (a menu typed without any is compared folded)."""
+    return "đ" in text.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
 @dataclass(frozen=True)
 class Match:
     key: str
@@ -33,20 +55,27 @@ class Match:
 
 
 class Vocabulary:
-    """Labels → keys, tried longest first; optional URL patterns as a weaker second signal."""
+    """Labels → keys, tried longest first; optional URL patterns as a weaker second signal. A text written with
+    diacritics is compared with them (accented()); one written without any, folded (fold())."""
 
     def __init__(self, labels: dict[str, list[str]], url_patterns: dict[str, list[str]] | None = None):
-        pairs = [(fold(lbl), key, lbl) for key, lbls in labels.items() for lbl in lbls if fold(lbl)]
-        self._labels = sorted(pairs, key=lambda p: -len(p[0]))
+        pairs = [(fold(lbl), accented(lbl), key, lbl) for key, lbls in labels.items() for lbl in lbls if fold(lbl)]
+        self._folded = sorted(((f, k, o) for f, _, k, o in pairs), key=lambda p: -len(p[0]))
+        self._accented = sorted(((a, k, o) for _, a, k, o in pairs), key=lambda p: -len(p[0]))
         self._urls = [(re.compile(p), key, p) for key, ps in (url_patterns or {}).items() for p in ps]
 
+    def _forms(self, text: str) -> tuple[str, list[tuple[str, str, str]]]:
+        if has_diacritics(text):
+            return accented(text), self._accented
+        return fold(text), self._folded
+
     def by_label(self, text: str, exact: bool = False) -> Match | None:
-        folded = fold(text)
-        if not folded or len(folded) > 120:
+        form, labels = self._forms(text)
+        if not form or len(form) > 160:
             return None
-        padded = f" {folded} "
-        for lbl, key, original in self._labels:
-            if folded == lbl:
+        padded = f" {form} "
+        for lbl, key, original in labels:
+            if form == lbl:
                 return Match(key, f"label:{original}", 1.0)
             if not exact and f" {lbl} " in padded:
                 return Match(key, f"label:{original}", 0.8)
@@ -58,12 +87,14 @@ class Vocabulary:
         first = self.by_label(text)
         if first is None:
             return []
-        folded, padded = fold(text), f" {fold(text)} "
-        length = len(fold(first.evidence.split(":", 1)[1]))
+        form, labels = self._forms(text)
+        padded = f" {form} "
+        length = len(self._forms(first.evidence.split(":", 1)[1])[0]) if has_diacritics(text) else \
+            len(fold(first.evidence.split(":", 1)[1]))
         out = []
-        for lbl, key, original in self._labels:
-            if len(lbl) == length and (folded == lbl or f" {lbl} " in padded) and key not in [m.key for m in out]:
-                out.append(Match(key, f"label:{original}", 1.0 if folded == lbl else 0.8))
+        for lbl, key, original in labels:
+            if len(lbl) == length and (form == lbl or f" {lbl} " in padded) and key not in [m.key for m in out]:
+                out.append(Match(key, f"label:{original}", 1.0 if form == lbl else 0.8))
         return out
 
     def url_patterns(self) -> list[tuple[re.Pattern, str, str]]:

@@ -2,6 +2,7 @@
 from datetime import date, datetime
 
 from crawler import extract
+from crawler.platforms import liferay
 from crawler.dates import from_page, parse_text
 from crawler.scope import Scope
 from crawler.understand import understand
@@ -51,7 +52,7 @@ def test_listing_sources_gson_and_inline():
             "\"createdDate\":\"05/09/2025 02:30\"}],\"totalPageNum\":3}';</script>")
     (res,) = extract.resource_urls(page, BASE + "tin-tuc")
     assert res.endswith("p_p_lifecycle=2&p_p_resource_id=loadPage")
-    items = extract.listing_items(extract.inline_listing(page), BASE + "tin-tuc")
+    items = liferay.listing_items(extract.inline_listing(page), BASE + "tin-tuc")
     assert items[0]["url"] == "https://syt.bacninh.gov.vn/news/-/details/22511/le-hoi-1"
     # Day-first: 5 September, never 9 May.
     assert items[0]["published_at"] == datetime(2025, 9, 5, 2, 30)

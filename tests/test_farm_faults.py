@@ -196,7 +196,7 @@ def test_crawler_statuses_and_pagination_are_generic():
     from scrapy.exceptions import DownloadCancelledError, DownloadConnectionRefusedError, IgnoreRequest
     from twisted.python.failure import Failure
 
-    from crawler import extract, status
+    from crawler import extract, listing, status
 
     assert status.from_failure(Failure(IgnoreRequest("max redirections reached"))) == "redirect_loop"
     assert status.from_failure(Failure(DownloadCancelledError(
@@ -206,7 +206,7 @@ def test_crawler_statuses_and_pagination_are_generic():
     page = ('<ul class="pagination"><a href="?page=1">1</a><a href="?page=3">3</a></ul>'
             '<div><a href="?sort=a&amp;page=2">Mới nhất</a><a href="?sort=b&amp;page=2">Cũ nhất</a></div>')
     doc = extract.parse(page, "http://x/tin-tuc?page=2")
-    assert extract.next_pages(doc, "http://x/tin-tuc?page=2") == ["http://x/tin-tuc?page=1", "http://x/tin-tuc?page=3"]
+    assert listing.next_pages(doc, "http://x/tin-tuc?page=2") == ["http://x/tin-tuc?page=1", "http://x/tin-tuc?page=3"]
 
 
 def test_url_evidence_ignores_the_portal_own_path():

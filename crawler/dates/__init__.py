@@ -24,8 +24,13 @@ STRATEGIES = (strategies.platform_selectors, strategies.structured, strategies.l
               strategies.numeric, strategies.fallback)
 
 
-def from_page(doc, now: datetime | None = None, url: str | None = None) -> FoundDate | None:
-    """The page's own publish date, or None (a listing or a static page has none)."""
+def from_page(doc, now: datetime | None = None, url: str | None = None, title=None) -> FoundDate | None:
+    """The page's own publish date, or None (a listing or a static page has none). `title`: the page's title
+    element as crawler/titles.py located it; the dates near it are read (default: the selectors' title)."""
+    if title is not None:
+        from crawler.dates import regions
+
+        regions.page(doc).use_title(title)
     for strategy in STRATEGIES:
         found = strategy(doc, url or doc.base_url or "", now)
         if found is not None:

@@ -118,6 +118,11 @@ class Page:
         body_set = self.bodies
         return bool(body_set) and any(anc in body_set for anc in el.iterancestors())
 
+    def use_title(self, el) -> None:
+        """The title as located from the crawl's and the page's cues (crawler/titles.py): the zone follows it."""
+        if el is not self._title:
+            self._title, self._zone = el, None
+
     @property
     def title(self):
         """The page's own title element: a known title selector, else the only real <h1> outside chrome."""

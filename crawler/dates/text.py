@@ -16,7 +16,8 @@ import yaml
 
 from crawler import vocab
 
-_TIME = r"(?:\s*(?:,|-|lúc|\|)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
+_TIME = (r"(?:\s*(?:,|-|lúc|\|)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+         r"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?|SA|CH|sáng|chiều|tối)(?![\w]))?)?")
 DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])" + _TIME)
 YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?!\d)"
                  r"(?:(?:T|\s+|[A-Z]{3})(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?")
@@ -71,6 +72,11 @@ def _build(m: re.Match) -> datetime | None:
         s = int(m.group("s") or 0) if "s" in groups and m.group("s") else 0
         if y < rules()["min_year"] or y > 2100:
             return None
+        ap = (m.group("ap") or "").lower().replace(".", "") if "ap" in groups else ""
+        if ap in ("pm", "ch", "chiều", "tối") and h < 12:
+            h += 12  # "2:48 PM" is 14:48; the day does not change
+        elif ap in ("am", "sa", "sáng") and h == 12:
+            h = 0
         if h > 23 or mi > 59 or s > 59:
             h = mi = s = 0
         return datetime(y, mo, d, h, mi, s)
@@ -101,9 +107,17 @@ def hits(text: str, now: datetime | None = None) -> list[Hit]:
     folded = "".join(_fold_char(c) for c in text.lower())
     labels = [(m.start(), next(k for k, v in m.groupdict().items() if v), m.group(0))
               for m in _label_pattern().finditer(folded)]
+    # "từ ngày 17/11/2025 đến ngày 21/11/2025", "17/11 - 21/11/2025": a period (a schedule's week, an event), whose
+    # dates are nobody's publish date.
+    ranged = set()
+    for (s1, e1, _, _), (s2, _e2, _, _) in zip(spans, spans[1:]):
+        between = text[e1:s2].lower()
+        if len(between) <= 14 and re.fullmatch(r"\s*(?:đến|tới|-|–|—|~)\s*(?:ngày\s*)?", between) and \
+                (re.search(r"(?:từ|from)\s*(?:ngày\s*)?$", text[max(0, s1 - 12):s1].lower()) or between.strip() in "-–—~"):
+            ranged.update((s1, s2))
     out = []
     for start, _end, value, name in spans:
-        if now is not None and value > now:
+        if now is not None and value > now or start in ranged:
             continue
         before = [lb for lb in labels if lb[0] < start]
         kind = label = None

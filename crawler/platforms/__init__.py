@@ -39,3 +39,16 @@ def detect(text: str, override: str = "") -> Detection:
     if override:
         return Detection(platform, override, "registry")
     return Detection(platform, SPIDERS.get(platform, "generic"), evidence)
+
+
+def reading_class(spider: str):
+    """The page reader of a portal's reader name (Detection.spider)."""
+    from crawler.platforms.liferay import LiferayReading
+    from crawler.platforms.reading import PageReading
+
+    return LiferayReading if spider == "liferay" else PageReading
+
+
+def read(doc, text: str, url: str, spider: str, *, now=None, cue=None, same_site=None):
+    """The one way a page is read (crawler/platforms/reading.py): the spider, inspect and the gold sets call it."""
+    return reading_class(spider)(doc, text, url, now=now, cue=cue, same_site=same_site, platform=spider)

@@ -1,89 +1,21 @@
 """Reading portals of other CMSs (SharePoint, NukeViet, WordPress, unknown) from their HTML alone.
 
-Listings are content-region links with a date near them (a `<time datetime>` or a date in the same list entry),
-followed through the page's pagination links until past the look-back date; Q&A are server-rendered tables
-named by their headers (rules/columns.yaml `questions`); `sitemap.xml` adds section pages the home page did not
-link. Schedules, documents, directory, contact and elements are read by the shared readers of crawler/extract.py.
+Their lists are read as every portal's are (crawler/listing.py, through crawler/platforms/reading.py). What is
+theirs: Q&A as server-rendered tables named by their headers (rules/columns.yaml `questions`), followed through
+their pagination while inside the look-back; and `sitemap.xml`, which adds section pages the home page did not link.
 """
 from __future__ import annotations
 
 import hashlib
-import re
-from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 from scrapy.http import Request
 
-from crawler import extract, sections
+from crawler import extract, listing, sections
 from crawler.dates import parse_text
-from crawler.dates.regions import title as title_element
 
 NOT_LISTINGS = {"hoi-dap", "lich-cong-tac", "danh-ba"}  # sections whose dated rows are not publications
-SHORT_TEXT = 60  # characters of a date line ("Thứ hai, 15/09/2025 - 08:30", "Ngày đăng: 15/09/2025")
-ENTRY_DEPTH = 6  # ancestors climbed from a link to find its date
-LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
-
-
-def _time_value(el) -> datetime | None:
-    for t in el.iter("time"):
-        raw = (t.get("datetime") or "").strip()
-        try:
-            # The portal's local wall time is the publish date; an offset would move late-evening posts a day.
-            return datetime.fromisoformat(raw.replace("Z", "+00:00")).replace(tzinfo=None)
-        except ValueError:
-            continue
-    return None
-
-
-def _entry_date(a) -> tuple[datetime | None, str | None]:
-    """The date of the list entry holding link `a`: the nearest ancestor that holds a date and no other link target."""
-    href = a.get("href")
-    for depth, anc in enumerate(a.iterancestors()):
-        if depth >= ENTRY_DEPTH or anc.tag in ("body", "html"):
-            break
-        if any(x.get("href") not in (None, href) for x in anc.iter("a")):
-            break
-        when = _time_value(anc)
-        if when is not None:
-            return when, "listing-html:time-datetime"
-        found = _short_text_date(anc)
-        if found:
-            return found.value, f"listing-html:{found.method}"
-    return None, None
-
-
-def _short_text_date(entry):
-    """A date printed on its own in the entry (a date span, a meta line), not one inside a title or summary."""
-    for el in entry.iter():
-        if not isinstance(el.tag, str) or el.tag == "a":
-            continue
-        text = extract.clean(el.text_content())
-        if 0 < len(text) <= SHORT_TEXT:
-            found = parse_text(text)
-            if found:
-                return found
-    return None
-
-
-def dated_links(doc, scope) -> list[dict]:
-    """Items of an HTML listing: in-scope content links with a date in their entry, one per target, newest title
-    text (the longest label of links to the same target: a date link and a title link often share it)."""
-    found: dict[str, dict] = {}
-    for a in doc.iter("a"):
-        href = (a.get("href") or "").split("#")[0]
-        if not href or not scope.same_host(href) or extract._region(a) != "content" \
-                or extract.FILE_LINK.search(href):
-            continue
-        label = extract.clean(a.text_content()) or extract.clean(a.get("title"))
-        if href in found:
-            if len(label) > len(found[href]["title"]):
-                found[href]["title"] = label
-            continue
-        when, method = _entry_date(a)
-        if when is not None:
-            found[href] = {"url": href, "title": label, "published_at": when, "date_method": method}
-    return list(found.values())
 
 
 def questions(doc, page_url: str) -> list[dict] | None:
@@ -110,38 +42,19 @@ def questions(doc, page_url: str) -> list[dict] | None:
     return None
 
 
-def read_page(spider, st, section, doc, response):
-    """What a section page of a generic portal shows besides the shared readers: Q&A rows or listing items, and
-    the next listing pages while they are still inside the look-back."""
+def emit_questions(spider, st, section, qa, page, response):
+    """The Q&A rows of one page as facts, and the next Q&A pages while their questions are inside the look-back."""
     url = response.url
-    qa = questions(doc, url)
-    oldest, known = None, False
-    if qa is not None:
-        for q in qa:
-            yield spider._fact(st, "question", url, q)
-            if q["asked_on"]:
-                oldest = min(oldest or q["asked_on"], q["asked_on"])
-        more = bool(qa) and (oldest is None or oldest >= spider.lookback_from.isoformat())
-    elif section in NOT_LISTINGS or extract.documents_table(doc) is not None:
-        return
-    else:
-        items = dated_links(doc, st.scope)
-        if not items:
-            return
-        when, known = yield from spider._listing_items(st, section, items, url)
-        # Incremental nights, as for the platform's listings: a page of known items sends the next ones to copies.
-        yield from spider._previous_copy(response, known)
-        more = (when is None or when >= spider.lookback_from) and not response.meta.get("copy_of")
-    if more:
+    oldest = None
+    for q in qa:
+        yield spider._fact(st, "question", url, q)
+        if q["asked_on"]:
+            oldest = min(oldest or q["asked_on"], q["asked_on"])
+    if qa and (oldest is None or oldest >= spider.lookback_from.isoformat()):
         meta = {k: v for k, v in response.meta.items() if k in ("portal", "section", "label", "evidence", "confidence")}
-        for nxt in spider._pages_to_follow(st, section, doc, url):
+        for nxt in spider._pages_to_follow(st, section, page, url):
             yield Request(nxt, callback=spider.parse_section, errback=spider.listing_failed,
-                          meta=spider._paging_meta(meta, qa is None and known))
-
-
-def article_title(doc) -> str | None:
-    el = title_element(doc)
-    return extract.clean(el.text_content()) if el is not None else None
+                          meta=spider._paging_meta(meta, False))
 
 
 def sitemap_request(spider, st, home_url: str):
@@ -153,11 +66,14 @@ def sitemap_request(spider, st, home_url: str):
 
 def parse_sitemap(spider, st, response):
     """Section pages listed in sitemap.xml that the home page did not link, named by their URL."""
+    import re
+
     if response.status != 200:
         return
-    for loc in LOC.findall(response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")):
+    body = response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
+    for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", body):
         url = etree.fromstring(f"<x>{loc}</x>").text if "&" in loc else loc
-        if not st.scope.contains(url) or url in st.requested or extract.is_page_link(url):
+        if not st.scope.contains(url) or url in st.requested or listing.is_page_link(url):
             continue
         match = sections.from_url(url, st.scope.base_path)
         if match is None or match.key in ("khac", "tim-kiem") or urlsplit(url).query:

@@ -17,14 +17,13 @@ from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
-from lxml import html as lxml_html
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import FormRequest, Request
 
-from crawler import extract, limits, platforms, sections, status, tls, vocab
-from crawler.platforms import generic
-from crawler.dates import from_page, parse_listing_date
+from crawler import extract, limits, listing, platforms, sections, status, tls, vocab
+from crawler.platforms import generic, liferay
+from crawler.platforms.reading import Cue
 from crawler.scope import Scope
 
 ARTICLE_SAMPLE = 5  # article pages per portal checked for a print function
@@ -142,33 +141,36 @@ class PortalSpider(scrapy.Spider):
         found_tls = self._tls(response)
         if found_tls:
             yield self._fact(st, "tls", response.url, found_tls)
-        found = extract.contact(doc)
-        if found:
-            yield self._fact(st, "contact", response.url, found)
-        form = extract.search_form(doc)
+        page = self._read(st, doc, text, response.url)
+        if page.contact:
+            yield self._fact(st, "contact", response.url, page.contact)
+        form = page.search_form
         st.site_forms = extract.forms_fingerprint(doc)
         if form:
             st.site_search = (form[0], form[1])
         yield self._fact(st, "search", response.url, {"present": bool(form), "works": None, "url": form[0] if form else None})
-        for link in extract.links(doc):
-            if not st.scope.same_host(link.url) or not st.scope.contains(link.url):
-                if not st.scope.same_host(link.url):
-                    yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
-        yield from self._follow_sections(st, doc, response.url)
+        for link in page.links:
+            if not st.scope.same_host(link.url):
+                yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
+        yield from self._follow_sections(st, page, response.url)
         if st.spider == "generic":
             yield generic.sitemap_request(self, st, response.url)
+
+    def _read(self, st, doc, text, url, cue: Cue | None = None):
+        """The page's reading by the portal's reader (crawler/platforms): the only place a page is interpreted."""
+        return platforms.read(doc, text, url, st.spider, now=self.now, cue=cue, same_site=st.scope.same_host)
 
     def parse_sitemap(self, response):
         yield from generic.parse_sitemap(self, self.states[response.meta["portal"]], response)
 
-    def _follow_sections(self, st, doc, page_url):
-        for link in extract.links(doc):
+    def _follow_sections(self, st, page, page_url):
+        for link in page.links:
             judged = (link.url, link.label, link.region)
             if judged in st.links_judged:
                 continue
             st.links_judged.add(judged)
-            if not st.scope.contains(link.url) or link.url in st.requested or "/-/details/" in link.url:
-                continue
+            if not st.scope.contains(link.url) or link.url in st.requested or "/-/" in urlsplit(link.url).path:
+                continue  # Liferay's "/-/" paths are a portlet's item (an article, a document), never a section
             match = sections.from_label(link.label, "menu") if link.label else None
             if match is not None and match.confidence < 1.0 and link.region == "content":
                 # A label that merely contains a section word ("…phòng chống dịch bệnh…") is an article title,
@@ -178,10 +180,10 @@ class PortalSpider(scrapy.Spider):
                 # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
                 # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
                 parts = urlsplit(link.url)
-                if st.spider == "generic" and (link.region == "content" or extract.is_page_link(link.url)):
+                if st.spider == "generic" and (link.region == "content" or listing.is_page_link(link.url)):
                     continue  # without a platform URL grammar, a content link's path names an article
                 match = sections.from_url(link.url, st.scope.base_path)
-                if match is None or parts.query or "/-/details/" in parts.path:
+                if match is None or parts.query:
                     continue
             if match.key in ("khac", "tim-kiem"):
                 continue
@@ -215,47 +217,54 @@ class PortalSpider(scrapy.Spider):
                 doc = extract.parse(text, response.url)
             except limits.PageRefused as refused:
                 code = refused.status
-        if doc is not None and "reused" in response.flags and meta.get("landing") and "reuse_after" in meta \
-                and self._dated(st, section, text, doc, response.url):
-            # A fresh-enough copy, but of a page that lists dated content (inline or widget listing, documents,
-            # schedule): listings are re-read every night, so ask the server (conditionally) instead.
+        page = None
+        if doc is not None:
+            page = self._read(st, doc, text, response.url, Cue(label=meta.get("label"), section=section,
+                                                               evidence=meta.get("evidence"),
+                                                               confidence=meta.get("confidence")))
+        if page is not None and "reused" in response.flags and meta.get("landing") and "reuse_after" in meta \
+                and self._dated(section, page):
+            # A fresh-enough copy, but of a page that lists dated content (inline or HTML listing, documents,
+            # schedule, questions): listings are re-read every night, so ask the server (conditionally) instead.
             yield response.request.replace(meta={k: v for k, v in meta.items() if k != "reuse_after"},
                                            dont_filter=True)
             return
-        # The link chose the section; the page's breadcrumb/heading confirms it or flags a disagreement.
-        check = sections.confirm(section, meta.get("evidence"), meta.get("confidence", 1.0), doc)
+        # The link chose the section; the page's breadcrumb, menu entry or heading confirms it or disagrees.
+        check = page.confirmation(section, meta.get("evidence"), meta.get("confidence", 1.0)) if page is not None \
+            else sections.Confirmation(section, meta.get("evidence"), meta.get("confidence", 1.0))
         yield self._fact(st, "section", response.url, {"key": section, "url": response.url, "label": meta["label"],
                                                        "status": code, "evidence": check.evidence,
                                                        "confidence": check.confidence, "conflict": check.conflict})
         yield self._page(st, response, "section", section, check.evidence, fetch_status=code)
-        if doc is None:
+        if page is None:
             return
-        yield from self._read_page(st, section, doc, text, response)
-        yield from self._follow_sections(st, doc, response.url)
+        yield from self._read_page(st, section, page, response)
+        yield from self._follow_sections(st, page, response.url)
 
     @staticmethod
-    def _dated(st, section, text, doc, url) -> bool:
-        if section in DOCUMENT_SECTIONS or section == "lich-cong-tac" or extract.inline_listing(text):
+    def _dated(section, page) -> bool:
+        if section in DOCUMENT_SECTIONS or section == "lich-cong-tac":
             return True
-        if st.spider == "generic":  # HTML listings and Q&A tables of other CMSs (crawler/platforms/generic.py)
-            return bool(generic.dated_links(doc, st.scope)) or generic.questions(doc, url) is not None
-        return bool(extract.widget_items(doc))
+        if getattr(page, "read_elsewhere", False):
+            return True
+        return bool(page.entries) or generic.questions(page.doc, page.url) is not None
 
-    def _read_page(self, st, section, doc, text, response):
-        url = response.url
-        for key, label in extract.elements(doc, section):
+    def _read_page(self, st, section, page, response):
+        url, doc = response.url, page.doc
+        for key, label in page.elements(section):
             yield self._fact(st, "element", url, {"key": key, "url": url, "label": label})
         if section in CONTACT_SECTIONS:
-            found = extract.contact(doc)
-            if found:
-                yield self._fact(st, "contact", url, found)
+            if page.contact:
+                yield self._fact(st, "contact", url, page.contact)
         if section in DIRECTORY_SECTIONS:
-            entries = extract.directory_table(doc)
+            entries = page.directory
             if entries is not None:
                 yield self._fact(st, "directory", url, {"url": url, "entries": entries})
+        documents_read = False
         if section in DOCUMENT_SECTIONS:
-            rows = extract.documents_table(doc)
+            rows = page.documents
             if rows is not None:
+                documents_read = True
                 own_forms = extract.forms_fingerprint(doc) - st.site_forms
                 yield self._fact(st, "documents", url, {"url": url, "section": section, "rows": rows,
                                                         "has_search": bool(own_forms)})
@@ -266,12 +275,12 @@ class PortalSpider(scrapy.Spider):
                         known = known and self._unchanged(previous, row.get("url") or url, row["title"], None)
                         yield self._item(st, section, row.get("url") or url, row["title"], None, None)
                 yield from self._previous_copy(response, known)
-                for nxt in self._pages_to_follow(st, section, doc, url) if not response.meta.get("copy_of") else ():
+                for nxt in self._pages_to_follow(st, section, page, url) if not response.meta.get("copy_of") else ():
                     yield Request(nxt, callback=self.parse_section, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                                   meta=self._paging_meta(response.meta, known))
         if section == "lich-cong-tac":
-            yield from self._read_schedule(st, doc, response)
-        for resource in extract.resource_urls(text, url):
+            yield from self._read_schedule(st, page, response)
+        for resource in getattr(page, "resources", ()):
             if resource in st.requested:
                 continue
             st.requested.add(resource)
@@ -279,24 +288,29 @@ class PortalSpider(scrapy.Spider):
                 yield self._qa_request(st, resource, 1, url, section)
             else:
                 yield self._listing_request(st, resource, 1, url, section)
-        inline = extract.inline_listing(text)
+        inline = getattr(page, "inline_items", ())
         if inline:
-            yield from self._listing_items(st, section, extract.listing_items(inline, url), url)
-        widget = extract.widget_items(doc)
-        if widget:
-            oldest, known = yield from self._listing_items(st, section, widget, url)
+            yield from self._listing_items(st, section, inline, url)
+        qa = generic.questions(doc, url)
+        if qa is not None:
+            yield from generic.emit_questions(self, st, section, qa, page, response)
+        elif section not in generic.NOT_LISTINGS and not documents_read and page.items:
+            oldest, known = yield from self._listing_items(st, section, page.items, url)
             yield from self._previous_copy(response, known)
             if (oldest is None or oldest >= self.lookback_from) and not response.meta.get("copy_of"):
-                for nxt in self._pages_to_follow(st, section, doc, url):
+                for nxt in self._pages_to_follow(st, section, page, url):
                     yield Request(nxt, callback=self.parse_section, errback=self.listing_failed, cookies=LIFERAY_COOKIES,
                                   meta=self._paging_meta(response.meta, known))
-        if st.spider == "generic":
-            yield from generic.read_page(self, st, section, doc, response)
+        unread = page.unread(section)
+        if unread:
+            # Content no reader could read is never "nothing in the period": the audit sends it to a person.
+            yield self._fact(st, "unread", url, {"section": section, "url": url, "what": unread,
+                                                 "summary": page.content_summary})
 
-    def _pages_to_follow(self, st, section, doc, url):
+    def _pages_to_follow(self, st, section, page, url):
         """Pagination links of a section's HTML listing, at most MAX_HTML_LISTING_PAGES per section: whatever a
         page's links look like (filters, calendars, session ids in URLs), a section's reading ends."""
-        for nxt in extract.next_pages(doc, url):
+        for nxt in page.next_pages:
             if not st.scope.contains(nxt) or nxt in st.requested \
                     or st.listing_pages.get(section, 0) >= MAX_HTML_LISTING_PAGES:
                 continue
@@ -347,10 +361,10 @@ class PortalSpider(scrapy.Spider):
             return
         if not isinstance(data, dict):
             return
-        items = extract.listing_items(data, meta["referer"])
+        items = liferay.listing_items(data, meta["referer"])
         oldest, known = yield from self._listing_items(st, meta["section"], items, meta["referer"])
         yield from self._previous_copy(response, known)
-        total = int(data.get("totalPageNum") or data.get("numOfPage") or 0)
+        total = liferay.page_count(data)
         page = meta["page"]
         if items and page < min(total, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
                 and not meta.get("copy_of"):
@@ -402,7 +416,7 @@ class PortalSpider(scrapy.Spider):
                 continue
             st.articles += 1
             st.requested.add(url)
-            meta = {"portal": st.portal.id, "section": section, "listed_at": when,
+            meta = {"portal": st.portal.id, "section": section, "listed_at": when, "listed_title": title,
                     "handle_httpstatus_list": HTTP_ERRORS}
             if self._unchanged(previous, url, title, when):
                 meta["reuse_after"] = ALWAYS  # a known article whose listing entry did not change
@@ -423,21 +437,26 @@ class PortalSpider(scrapy.Spider):
                     break
 
     def parse_article(self, response):
-        st = self.states[response.meta["portal"]]
+        meta = response.meta
+        st = self.states[meta["portal"]]
         code = status.from_http(response.status)
         if code != status.OK or not hasattr(response, "text"):
-            yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=code)
+            yield self._page(st, response, "detail", meta["section"], None, fetch_status=code)
             return
+        text = _html(response)
         try:
-            doc = extract.parse(_html(response), response.url)
+            doc = extract.parse(text, response.url)
         except limits.PageRefused as refused:
-            yield self._page(st, response, "detail", response.meta["section"], None, fetch_status=refused.status)
+            yield self._page(st, response, "detail", meta["section"], None, fetch_status=refused.status)
             return
-        found = from_page(doc, self.now, response.url)
-        title = generic.article_title(doc)
-        yield self._page(st, response, "detail", response.meta["section"], None, title=title,
-                         published_at=found.value if found else None, date_method=found.method if found else None)
-        yield self._fact(st, "article", response.url, {"url": response.url, "has_print": extract.has_print(doc)})
+        # The listing named the article and dated it: its entry's title locates the page's title, and the page's
+        # own date is checked against the listing's.
+        page = self._read(st, doc, text, response.url, Cue(title=meta.get("listed_title"), section=meta["section"],
+                                                           listed_at=meta.get("listed_at")))
+        yield self._page(st, response, "detail", meta["section"], None, title=page.title.text if page.title else None,
+                         published_at=page.published_at, date_method=page.date_method)
+        yield self._fact(st, "article", response.url, {"url": response.url, "has_print": page.has_print,
+                                                       "date_check": page.date_check})
 
     # -- search probe --------------------------------------------------------------------------------------------
     def parse_search(self, response):
@@ -445,18 +464,22 @@ class PortalSpider(scrapy.Spider):
         st = self.states[meta["portal"]]
         works = False
         if response.status == 200 and hasattr(response, "text"):
+            text = _html(response)
             try:
-                doc = extract.parse(_html(response), response.url)
+                doc = extract.parse(text, response.url)
             except limits.PageRefused:
-                doc = lxml_html.document_fromstring("<html></html>")  # unreadable results: the search does not work
-            target = meta["target"].rstrip("/")
-            probe = vocab.fold(meta["probe"])
-            for link in extract.links(doc):
-                if link.region != "content":
-                    continue
-                if link.url.rstrip("/") == target or (vocab.fold(link.label) == probe and probe):
-                    works = True
-                    break
+                doc = None  # unreadable results: the search does not work
+            if doc is not None:
+                # The article must be among the page's own results, not in a box every page repeats.
+                page = self._read(st, doc, text, response.url)
+                target = meta["target"].rstrip("/")
+                probe = vocab.fold(meta["probe"])
+                for a in doc.iter("a"):
+                    href = (a.get("href") or "").split("#")[0].rstrip("/")
+                    if (href == target or (probe and vocab.fold(a.text_content()) == probe)) \
+                            and page.layout.own(a):
+                        works = True
+                        break
         yield self._fact(st, "search", response.url, {"present": True, "works": works, "url": response.url,
                                                       "probe": meta["probe"]})
 
@@ -478,32 +501,12 @@ class PortalSpider(scrapy.Spider):
     def parse_questions(self, response):
         meta = response.meta
         st = self.states[meta["portal"]]
-        try:
-            data = json.loads(response.text)
-            questions = data.get("items") or []
-            answers = data.get("answerList") or []
-            questions = json.loads(questions) if isinstance(questions, str) else questions
-            answers = json.loads(answers) if isinstance(answers, str) else answers
-        except (ValueError, AttributeError):
+        read = liferay.questions_json(response.text, meta["referer"])
+        if read is None:
             yield self._fact(st, "error", response.url, {"status": "not_json", "http": response.status})
             return
-        answered = {}
-        for a in answers:
-            qid = str(a.get("_question_id") or a.get("questionId") or "")
-            when = parse_listing_date(a.get("formatedCreatedDate") or a.get("createdDate"))
-            if qid and when and (qid not in answered or when < answered[qid]):
-                answered[qid] = when
-        facts = []
-        oldest = None
-        for q in questions:
-            qid = str(q.get("_question_id") or q.get("id") or "")
-            asked = parse_listing_date(q.get("dateDisplay") or q.get("createdDate"))
-            if asked:
-                oldest = asked.date() if oldest is None else min(oldest, asked.date())
-            ans = answered.get(qid)
-            facts.append({"id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
-                          "url": f"{meta['referer']}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
-                          "answered_on": ans.date().isoformat() if ans else None})
+        facts, pages = read
+        oldest = min((date.fromisoformat(f["asked_on"]) for f in facts if f["asked_on"]), default=None)
         if "reused" in response.flags and "reuse_after" in meta and \
                 any(f["answered_on"] is None and (f["asked_on"] or "9") >= self.open_since for f in facts):
             # A recent open question may have been answered since: this page is asked for again (conditionally).
@@ -517,14 +520,13 @@ class PortalSpider(scrapy.Spider):
         for f in facts:
             yield self._fact(st, "question", meta["referer"], f)
         yield from self._previous_copy(response, known)
-        pages = int(data.get("numOfPage") or data.get("totalPageNum") or 0)
-        if questions and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
+        if facts and meta["page"] < min(pages, MAX_LISTING_PAGES) and (oldest is None or oldest >= self.lookback_from) \
                 and not meta.get("copy_of"):
             yield self._qa_request(st, meta["resource"], meta["page"] + 1, meta["referer"], meta["section"], known)
 
     # -- schedule ------------------------------------------------------------------------------------------------
-    def _read_schedule(self, st, doc, response):
-        days, prev, week_start = extract.schedule(doc)
+    def _read_schedule(self, st, page, response):
+        days, prev, week_start = page.schedule
         yield self._fact(st, "schedule", response.url, {"url": response.url, "dates": [d.isoformat() for d in days]})
         weeks = response.meta.get("weeks", 0)
         if prev and st.scope.contains(prev) and prev not in st.requested and weeks < MAX_SCHEDULE_WEEKS \

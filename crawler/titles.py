@@ -1,0 +1,100 @@
+"""The page's own title element, located by what the page and the crawl say the title is, not by counting <h1>.
+
+Real themes print many headings (Liferay gives every box an `h1.portlet-title`), so "the one h1" is no rule. What
+every portal has instead, tried in this order (each recorded as the `how`):
+  1. `link`      — the text of the link that led to the page (a listing's entry names its article);
+  2. `og:title`  — the page's Open Graph / Twitter title;
+  3. `head`      — the <title>, whole or its first part before the site name (" - ", " | ", " :: ");
+  4. `selector`  — the title elements of known CMSs (rules/dates.yaml `title_selectors`), the only <h1>, or an
+                   old table layout's heading that repeats the <title> (crawler/dates/regions.py).
+For 1-3 the title is the deepest element outside links, menus and breadcrumbs whose text is that text (a listing
+may cut a long title with "…": a prefix of at least `PREFIX_SHARE` of it is the same title).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler import vocab
+from crawler.dates.regions import is_chrome_element, page as date_page
+
+MIN_CHARS = 8  # a shorter text is a site or category name ("Tin tức"), not a headline to locate
+PREFIX_SHARE = 0.7
+_HEAD_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||::|»)\s+")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+SKIP = {"script", "style", "noscript", "select", "option", "title", "head", "a", "nav", "footer", "button", "label",
+        "input", "textarea", "form"}
+# A whole page may sit in one <form> (ASP.NET WebForms, SharePoint): only these ancestors exclude a title.
+SKIP_ANCESTORS = SKIP - {"form"}
+
+
+@dataclass(frozen=True)
+class Title:
+    element: object
+    text: str
+    how: str  # link | og:title | head | selector
+
+
+def _candidates(doc, cue: str | None) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if cue:
+        out.append((cue, "link"))
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").lower()
+        if key in ("og:title", "twitter:title") and el.get("content"):
+            out.append((el.get("content"), "og:title"))
+    head = doc.findtext(".//title") or ""
+    if head.strip():
+        out.append((head, "head"))
+        parts = _HEAD_SEPARATORS.split(" ".join(head.split()))
+        if len(parts) > 1:
+            out.append((parts[0], "head"))
+    return [(" ".join(t.split()), how) for t, how in out if len(vocab.fold(t)) >= MIN_CHARS]
+
+
+def _matches(text: str, want: str) -> bool:
+    if text == want:
+        return True
+    short, full = (text, want) if len(text) < len(want) else (want, text)
+    return len(short) >= PREFIX_SHARE * len(full) and full.startswith(short) and len(short) >= MIN_CHARS
+
+
+def _excluded(el) -> bool:
+    """Inside a link, a menu, a breadcrumb or the site's furniture: a listing entry or a menu label that repeats the
+    title is not the title."""
+    from crawler.layout import _crumb_words
+
+    for anc in el.iterancestors():
+        if anc.tag in SKIP_ANCESTORS or is_chrome_element(anc):
+            return True
+        marker = f"{anc.get('class', '')} {anc.get('id', '')}".strip()
+        if marker and _crumb_words().search(marker):
+            return True
+    return False
+
+
+def locate(doc, cue: str | None = None) -> Title | None:
+    body = doc.body if doc.body is not None else doc
+    for text, how in _candidates(doc, cue):
+        want = vocab.fold(_ELLIPSIS.sub("", text))
+        if len(want) < MIN_CHARS:
+            continue
+        lo, hi = PREFIX_SHARE * len(want), len(want) / PREFIX_SHARE + 10
+        best = None
+        for el in body.iter():
+            if best is not None and not any(a is best for a in el.iterancestors()):
+                break  # the first match and its descendants are read: a later repeat is the body quoting it
+            if not isinstance(el.tag, str) or el.tag in SKIP:
+                continue
+            raw = el.text_content()
+            if not lo <= len(raw.strip()) <= hi * 1.5 + 20:
+                continue
+            got = vocab.fold(_ELLIPSIS.sub("", raw))
+            if got and _matches(got, want) and not is_chrome_element(el) and not _excluded(el):
+                best = el  # document order: a match inside the first one is deeper, so closer to the text
+        if best is not None:
+            return Title(best, " ".join(best.text_content().split()), how)
+    el = date_page(doc).title
+    if el is not None:
+        return Title(el, " ".join(el.text_content().split()), "selector")
+    return None
