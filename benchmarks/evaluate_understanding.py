@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 sys.path.insert(0, str(ROOT))
 
-from crawler import extract, sections  # noqa: E402
+from urllib.parse import unquote, urljoin, urlsplit  # noqa: E402
+
+from crawler import extract, sections, vocab  # noqa: E402
 from crawler.dates import from_page  # noqa: E402
 from crawler.understand import understand  # noqa: E402
 
@@ -49,7 +51,11 @@ def gold_sets() -> list[Path]:
 
 
 def load_set(folder: Path) -> list[dict]:
-    """The entries of one set, each with `set` (the folder's name) and `path` (the page file) added."""
+    """The entries of one set, each with `set` (the folder's name) and `path` (the page file) added.
+
+    labels.yaml is a list of entries, or a mapping `{pages: DIR, entries: [...]}` for a set whose pages may not be
+    copied into the repository (third-party pages, tests/gold/real): DIR is relative to the repository's parent
+    folder (`shared/realpages/pages`), and a missing DIR is an error, never a skip."""
     labels = Path(folder) / "labels.yaml"
     if not labels.is_file():
         raise GoldError(f"{labels}: không có tệp nhãn labels.yaml")
@@ -58,6 +64,12 @@ def load_set(folder: Path) -> list[dict]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise GoldError(f"{labels}:{mark.line + 1 if mark else '?'}: YAML không hợp lệ") from None
+    roots = [labels.parent, labels.parent.parent]
+    if isinstance(entries, dict):
+        pages = ROOT.parent / str(entries.get("pages") or "")
+        if not entries.get("pages") or not pages.is_dir():
+            raise GoldError(f"{labels}: thư mục trang {pages} không có (bộ nhãn này đọc trang từ đó)")
+        roots, entries = [pages], entries.get("entries")
     if not isinstance(entries, list):
         raise GoldError(f"{labels}: cần một danh sách các trang")
     out = []
@@ -65,7 +77,7 @@ def load_set(folder: Path) -> list[dict]:
         missing = [k for k in REQUIRED if not isinstance(e, dict) or not e.get(k)]
         if missing:
             raise GoldError(f"{labels}: mục {i + 1} thiếu trường {', '.join(missing)}")
-        path = next((p for p in (labels.parent / e["file"], labels.parent.parent / e["file"]) if p.is_file()), None)
+        path = next((p for p in (r / e["file"] for r in roots) if p.is_file()), None)
         if path is None:
             raise GoldError(f"{labels}: mục {i + 1}: không có tệp trang {e['file']}")
         try:  # YAML reads an unquoted timestamp or date as a datetime/date: both spellings are accepted
@@ -152,9 +164,79 @@ def check_facts(entry: dict, info: dict) -> dict[str, bool]:
             out[key] = all(got[k] == v for k, v in label.items())
         elif key == "title":
             out[key] = info["title"] == label
+        elif key == "title_text":  # as a person copies it: case, spacing and punctuation aside
+            out[key] = vocab.fold(info["title"] or "") == vocab.fold(label)
+        elif key == "search_form_present":
+            out[key] = bool(facts["search_form"]) == label
+        elif key == "contact_fields":  # the fields a person saw, each value compared as digits or folded text
+            out[key] = all(_same_value(k, facts["contact"].get(k), v) for k, v in label.items())
+        elif key == "directory_entries":
+            out[key] = len(facts["directory"] or []) == label
+        elif key == "document_rows":
+            rows = facts["documents"]
+            out[key] = rows is not None and len(rows) == label["rows"] and \
+                sum(1 for r in rows if not r["has_file"]) == label.get("rows_without_file", 0)
+        elif key == "question_count":
+            out[key] = len(facts["questions"] or []) == label
         else:
             raise GoldError(f"{entry['file']}: nhãn dữ kiện không biết {key!r}")
     return out
+
+
+def _same_value(field: str, got: str | None, want: str | None) -> bool:
+    if not want:
+        return not got
+    if not got:
+        return False
+    if field in ("phone", "fax"):
+        digits = lambda s: "".join(c for c in s if c.isdigit())  # noqa: E731
+        return digits(got) == digits(want) or digits(want) in digits(got)
+    return vocab.fold(got) == vocab.fold(want) or vocab.fold(want) in vocab.fold(got)
+
+
+def _norm_url(url: str) -> str:
+    parts = urlsplit(url.split("#")[0])
+    return f"{parts.netloc.lower()}{unquote(parts.path).rstrip('/')}?{parts.query}"
+
+
+def check_items(entry: dict, info: dict) -> dict:
+    """A listing page's items against the labelled ones: matched by URL (the label's href resolved against the
+    page URL), else by title (a listing may cut a long title with "…"). Returns counts for item precision/recall
+    and, over matched items, date agreement (both None counts as agreement)."""
+    want = entry.get("items")
+    got = info["items"]
+    labelled = [{"url": _norm_url(urljoin(entry["url"], w.get("href") or "")) if w.get("href") else None,
+                 "title": vocab.fold(str(w.get("title") or "")).rstrip(" ."), "date": _iso(w.get("date"))}
+                for w in want]
+    found = [{"url": _norm_url(g["url"]), "title": vocab.fold(g["title"] or "").rstrip(" ."),
+              "date": (g["published_at"] or "")[:10] or None} for g in got]
+    used, matched, dates_ok, misses = set(), 0, 0, []
+    for w in labelled:
+        hit = next((i for i, g in enumerate(found) if i not in used and w["url"] and g["url"] == w["url"]), None)
+        if hit is None:
+            hit = next((i for i, g in enumerate(found) if i not in used and w["title"] and g["title"] and
+                        (g["title"] == w["title"] or min(len(g["title"]), len(w["title"])) >= 20 and
+                         (g["title"].startswith(w["title"]) or w["title"].startswith(g["title"])))), None)
+        if hit is None:
+            misses.append(f"missing «{w['title'][:60]}»")
+            continue
+        used.add(hit)
+        matched += 1
+        if found[hit]["date"] == w["date"]:
+            dates_ok += 1
+        else:
+            misses.append(f"date «{w['title'][:40]}» got {found[hit]['date']} want {w['date']}")
+    extra = [f"extra «{g['title'][:60]}»" for i, g in enumerate(found) if i not in used]
+    return {"labelled": len(labelled), "got": len(found), "matched": matched, "dates_ok": dates_ok,
+            "errors": misses + extra}
+
+
+def _iso(value) -> str | None:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, (date, datetime)):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    return str(value)[:10]
 
 
 def _htmldate(html: str, extensive: bool, now: datetime) -> tuple[str | None, float]:
@@ -217,6 +299,7 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None, sets: lis
     per_source: dict[str, list] = defaultdict(list)
     per_set: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     errors = []
+    items_total = Counter()
     for e in entries:
         body = e["path"].read_bytes()
         now, want = e["now"], e["date"]
@@ -236,6 +319,12 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None, sets: lis
             errors.append(f"section {where}: got {info['section']} want {e['section']}")
         if got != want:
             errors.append(f"date {where}: got {got} ({info['date_method'] or '-'}) want {want}")
+        if e.get("items") is not None:
+            counts = check_items(e, info)
+            for k in ("labelled", "got", "matched", "dates_ok"):
+                per_set[e["set"]][f"items_{k}"].append(counts[k])
+                items_total[k] += counts[k]
+            errors.extend(f"items {where}: {x}" for x in counts["errors"])
         for key, verdict in check_facts(e, info).items():
             fact_ok.append(verdict)
             per_fact[key].append(verdict)
@@ -261,8 +350,12 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None, sets: lis
         "facts_checked": len(fact_ok),
         "fact_accuracy_by_kind": {k: {"accuracy": sum(v) / len(v), "n": len(v)} for k, v in sorted(per_fact.items())},
         "by_set": {name: {"pages": len(v["section"]), "date_f1": _date_counts(v["date"])["f1"],
+                          "date": _date_counts(v["date"]),
                           "section_accuracy": _share(v["section"]), "fact_accuracy": _share(v["facts"]),
-                          "facts_checked": len(v["facts"])} for name, v in sorted(per_set.items())},
+                          "facts_checked": len(v["facts"]), **_item_scores({k: sum(v[f"items_{k}"]) for k in
+                                                                           ("labelled", "got", "matched", "dates_ok")})}
+                   for name, v in sorted(per_set.items())},
+        "items": _item_scores(items_total),
         "ms_per_page": {"ours_date": _ms(t_ours), "ours_understand": _ms(t_full)},
         "errors": errors,
     }
@@ -274,6 +367,17 @@ def evaluate(include_htmldate: bool = True, sample: int | None = None, sets: lis
         result["ms_per_page"].update(htmldate_fast=_ms(t_fast), htmldate_extensive=_ms(t_ext))
     result["date_dated_only"] = _date_counts([ours[i] for i in dated])
     return result
+
+
+def _item_scores(c) -> dict:
+    """Listing items: precision and recall of the page's own entries, and the share of matched entries whose date
+    agrees with the label (None when no listing of the set is labelled)."""
+    if not c.get("labelled") and not c.get("got"):
+        return {"item_precision": None, "item_recall": None, "item_date_accuracy": None, "items_labelled": 0}
+    return {"item_precision": c["matched"] / c["got"] if c["got"] else 1.0,
+            "item_recall": c["matched"] / c["labelled"] if c["labelled"] else 1.0,
+            "item_date_accuracy": c["dates_ok"] / c["matched"] if c["matched"] else 0.0,
+            "items_labelled": c["labelled"]}
 
 
 def _share(verdicts: list[bool]) -> float:
@@ -306,8 +410,12 @@ def report(r: dict, show_errors: bool = False) -> str:
     lines += ["", f"Section accuracy: {r['section_accuracy']:.3f}",
               f"Fact accuracy: {r['fact_accuracy']:.3f} over {r['facts_checked']} facts"]
     lines += [f"  {k:<18} {v['accuracy']:.3f} (n={v['n']})" for k, v in r["fact_accuracy_by_kind"].items()]
-    lines += ["", "By set:"] + [f"  {k:<10} {v['pages']:>4} pages  date F1 {v['date_f1']:.3f}  section "
-                                f"{v['section_accuracy']:.3f}  facts {v['fact_accuracy']:.3f} (n={v['facts_checked']})"
+    lines += ["", "By set:"] + [f"  {k:<10} {v['pages']:>4} pages  date F1 {v['date_f1']:.3f} (P {v['date']['precision']:.3f}"
+                                f" R {v['date']['recall']:.3f})  section {v['section_accuracy']:.3f}  facts "
+                                f"{v['fact_accuracy']:.3f} (n={v['facts_checked']})" + (
+                                    f"  items P {v['item_precision']:.3f} R {v['item_recall']:.3f} date "
+                                    f"{v['item_date_accuracy']:.3f} (n={v['items_labelled']})"
+                                    if v["item_recall"] is not None else "")
                                 for k, v in r["by_set"].items()]
     lines += ["", "Time per page, accuracy pass, caches cold (ms: mean / median / max):"]
     lines += [f"  {k:<20} {v['mean']:.1f} / {v['median']:.1f} / {v['max']:.1f}" for k, v in r["ms_per_page"].items()]

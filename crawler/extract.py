@@ -16,7 +16,7 @@ import yaml
 from lxml import etree, html as lxml_html
 from w3lib.encoding import html_to_unicode
 
-from crawler import absolute_links, limits, vocab
+from crawler import absolute_links, hidden, limits, vocab
 from crawler.dates import parse_listing_date, parse_text
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -388,21 +388,23 @@ def search_form(doc) -> tuple[str, str] | None:
     """The site search form: (action URL, text input name). GET forms first (the probe sends a GET); a POST form
     (SharePoint's single page form) is the fallback so its presence is still seen."""
     found = []
+    hides = hidden.hidden(doc)
     for form in doc.iter("form"):
-        inputs = [i for i in form.iter("input") if (i.get("type") or "text").lower() in ("text", "search")]
+        inputs = [i for i in form.iter("input") if (i.get("type") or "text").lower() in ("text", "search")
+                  and not hidden.is_hidden(i, hides)]
         if not inputs:
             continue
-        hidden = [f"{i.get('name', '')} {i.get('value', '')}" for i in form.iter("input")
+        hidden_fields = [f"{i.get('name', '')} {i.get('value', '')}" for i in form.iter("input")
                   if (i.get("type") or "").lower() == "hidden"]
         buttons = [f"{b.text_content()} {b.get('value', '')}" for b in form.iter("button")]
         blob = vocab.fold(" ".join([form.get("action") or "", form.get("id") or "", form.get("class") or "",
-                                    form.get("role") or ""] + hidden + buttons +
+                                    form.get("role") or ""] + hidden_fields + buttons +
                                    [f"{i.get('name', '')} {i.get('placeholder', '')} {i.get('id', '')}" for i in inputs]))
         if re.search(r"\b(tim kiem|search|keyword|seek|searchbox|tu khoa)\b", blob) and form.get("action") is not None:
             method_get = (form.get("method") or "get").lower() == "get"
             found.append((not method_get, form.get("action") or doc.base_url or "", inputs[0].get("name") or "keyword"))
     if not found:
-        return _scripted_search(doc)
+        return _scripted_search(doc, hides)
     found.sort(key=lambda f: f[0])
     return found[0][1], found[0][2]
 
@@ -410,11 +412,13 @@ def search_form(doc) -> tuple[str, str] | None:
 _SEARCH_WORDS = re.compile(r"\b(tim kiem|search|seek|tu khoa)\b")
 
 
-def _scripted_search(doc) -> tuple[str, str] | None:
+def _scripted_search(doc, hides=frozenset()) -> tuple[str, str] | None:
     """A search box outside any <form> whose button carries the search URL for a script to complete (NukeViet's
     headerSearch: <input> + <button data-url="/index.php?language=vi&nv=seek&q=">): a GET site search all the same,
     its action the URL and its field the parameter left empty at the URL's end."""
     for button in doc.xpath("//button[@data-url]|//a[@data-url]"):
+        if hidden.is_hidden(button, hides):
+            continue
         url = button.get("data-url") or ""
         m = re.search(r"[?&]([\w.-]+)=$", url)
         if not m or not _SEARCH_WORDS.search(vocab.fold(url)):

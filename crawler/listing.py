@@ -9,6 +9,7 @@ breadcrumbs, pagers and files are not entries. A date is one printed on its own 
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,10 +35,11 @@ class Entry:
     published_at: datetime | None
     date_method: str | None
     element: object  # the entry block
+    block: str = ""  # the list's signature: its box heading and where it sits (crawler/listing.py block_of)
 
     def as_dict(self) -> dict:
         return {"url": self.url, "title": self.title, "published_at": self.published_at,
-                "date_method": self.date_method}
+                "date_method": self.date_method, "block": self.block}
 
 
 def is_page_link(url: str) -> bool:
@@ -136,8 +138,31 @@ def entries(doc, layout: Layout, same_site) -> list[Entry]:
         a, label = max(titled, key=lambda p: len(p[1]))
         entry = _entry(a, href, targets_in)
         when, method = _entry_date(entry, a)
-        out.append(Entry(href, label, when, method, entry))
+        out.append(Entry(href, label, when, method, entry, block_of(entry)))
     return _as_list(out)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def block_of(entry) -> str:
+    """Where a list sits and what heads it, the same on every page that shows it: the heading of the nearest box
+    above the entry and the tags and classes of its first ancestors (digits dropped: instance numbers vary). A box
+    the portal repeats on every page has one signature everywhere; a section's own list has its own."""
+    from crawler.layout import box_heading
+
+    path, heading, node = [], "", entry.getparent()
+    for _ in range(6):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if len(path) < 4:
+            path.append(f"{node.tag}.{_DIGITS.sub('', '.'.join(sorted((node.get('class') or '').split())))}")
+        head = box_heading(node)
+        if head is not None and not heading:
+            heading = vocab.fold(text_of(head))
+        node = node.getparent()
+    digest = hashlib.sha1(("/".join(path) + "|" + heading).encode()).hexdigest()[:12]
+    return digest
 
 
 def _as_list(found: list[Entry]) -> list[Entry]:

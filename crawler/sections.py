@@ -19,6 +19,7 @@ from crawler.dates.regions import css, in_chrome, title
 
 OTHER = "khac"
 # An article slug (many words, ending in an id) names the article, not its section: "…-tin-tuc-…-12345".
+STRONG_COVERAGE = 0.6  # a label inside a longer name speaks for it when it covers this share of it
 HEADINGS_READ = 4  # the first headings of the page's own column: its category heading is among them
 _ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+-){4,}[a-z0-9]*\d+(?:\.html?|\.aspx)?$")
 
@@ -62,12 +63,18 @@ def from_url(url: str, base_path: str | None = None) -> Decision | None:
     base = unquote(base_path or "").lower().rstrip("/")
     if base and (path == base or path.startswith(base + "/")):
         path = path[len(base):]
-    segments = [s for s in path.split("/") if s and s not in ("web", "pages", "vi", "portal")]
+    segments = [s for s in path.split("/") if s and s not in ("web", "pages", "vi", "en", "portal")]
     voc = vocab.sections()
     for seg in reversed(segments):
         seg = re.sub(r"\.(aspx|html?|php)$", "", seg)
         if _ARTICLE_SLUG.match(seg):
             continue
+        # A slug is its label without marks ("van-ban-du-thao" is "Văn bản dự thảo"): the whole slug as a label
+        # first, then the patterns.
+        words = re.sub(r"[-_]+", " ", seg)
+        m = voc.by_label(words, exact=True)
+        if m:
+            return Decision(m.key, f"url:{seg}", _conf("url"))
         best = None
         for pattern, key, original in voc.url_patterns():
             if pattern.search(seg) and (best is None or len(original) > len(best[1])):
@@ -83,13 +90,15 @@ def _layout(doc, layout):
     return layout if layout is not None else Layout(doc)
 
 
-def from_breadcrumb(doc, layout=None) -> Decision | None:
-    """The page's breadcrumb, innermost label first: exact labels, then a label inside a short part."""
+def from_breadcrumb(doc, layout=None, weak: bool = False) -> Decision | None:
+    """The page's breadcrumb, innermost label first: exact labels, then a label that covers most of a part.
+    `weak`: a label inside a part that says more ("kế hoạch" in "Kế hoạch tài chính"), the last resort of
+    classify() — the menu entry the category belongs to says more about it."""
     texts = _layout(doc, layout).breadcrumb()
     for exact_only in (True, False):
         for text in reversed(texts):
             m = vocab.sections().by_label(text, exact=exact_only)
-            if m and (exact_only or len(text) <= 60):
+            if m and (exact_only or len(text) <= 60 and (weak or m.coverage >= STRONG_COVERAGE)):
                 return Decision(m.key, f"breadcrumb:{m.evidence}",
                                 _conf("breadcrumb_exact" if m.confidence >= 1.0 else "breadcrumb_partial"))
     return None
@@ -112,7 +121,7 @@ def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | No
         if crumb is not None and any(x is crumb for x in a.iterancestors()):
             continue
         own = vocab.sections().by_label(a.text_content())
-        if own:  # the menu names this page's section itself: its parent entry is only a grouping
+        if own and own.coverage >= STRONG_COVERAGE:  # the menu names the page's section itself: the parent groups
             return Decision(own.key, f"menu-entry:{own.evidence}", _conf("menu_context"))
         for parent_label, how in _parents(a):
             m = vocab.sections().by_label(parent_label)
@@ -157,13 +166,28 @@ def from_heading(doc, layout=None) -> Decision | None:
     return None
 
 
-def from_content(doc) -> Decision | None:
+@lru_cache(maxsize=1)
+def _search_params() -> frozenset[str]:
+    return frozenset(p.lower() for p in _rules().get("search_params") or ())
+
+
+def _asked_with_query(url: str | None) -> bool:
+    from urllib.parse import parse_qsl
+
+    query = urlsplit(url or "").query
+    return any(k.lower().split("_")[-1] in _search_params() or k.lower() in _search_params()
+               for k, v in parse_qsl(query) if v.strip())
+
+
+def from_content(doc, url: str | None = None) -> Decision | None:
     header_rows = []
     for table in doc.iter("table"):
         rows = table.xpath("./thead/tr|./tbody/tr|./tr")
         if rows:
             header_rows.append(" | ".join(vocab.fold(c.text_content()) for c in rows[0].xpath("./th|./td")))
     for key, signatures in (_rules().get("content") or {}).items():
+        if key == "tim-kiem" and not _asked_with_query(url or doc.base_url):
+            continue  # results markup without a query is a list widget or a pager ("Hiển thị 1 - 20 of 26 kết quả")
         for sig in signatures:
             if "css" in sig and any(not in_chrome(el) for el in css(sig["css"])(doc)):
                 return Decision(key, f"content:css:{sig['css']}", _conf("content"))
@@ -174,26 +198,36 @@ def from_content(doc) -> Decision | None:
     return None
 
 
-def from_title_words(doc) -> Decision | None:
+def from_title_words(doc, title_el=None, strong: bool = False) -> Decision | None:
     """Last resort: the page's own title contains a section label ("Bản tin truyền thanh số 45"). Weak: an article
-    title uses ordinary words, so this only speaks when nothing else did."""
-    el = title(doc)
+    title uses ordinary words, so this only speaks when nothing else did. `strong`: only a label that covers most
+    of the title."""
+    el = title_el if title_el is not None else title(doc)
     if el is None:
         return None
     m = vocab.sections().by_label(" ".join(el.text_content().split()))
-    return Decision(m.key, f"title:{m.evidence}", _conf("title_words")) if m else None
+    if m is None or strong and m.coverage < STRONG_COVERAGE:
+        return None
+    return Decision(m.key, f"title:{m.evidence}", _conf("title_words"))
 
 
-def classify(doc, url: str, via: str | None = None, layout=None) -> Decision:
-    """The section of a page: `via` is the menu/sidebar/footer label it was reached from, if any."""
+def classify(doc, url: str, via: str | None = None, layout=None, article: bool = False, title_el=None) -> Decision:
+    """The section of a page: `via` is the menu/sidebar/footer label it was reached from, if any; `article`: the
+    page is one dated post or a list of them (its category, when no label names it, is the rubric's news)."""
     lay = _layout(doc, layout)
     for found in (lambda: from_label(via), lambda: from_breadcrumb(doc, lay), lambda: from_menu_context(doc, url, lay),
-                  lambda: from_url(url), lambda: from_heading(doc, lay), lambda: from_content(doc),
-                  lambda: from_title_words(doc)):
+                  lambda: from_url(url), lambda: from_heading(doc, lay), lambda: from_content(doc, url),
+                  lambda: from_breadcrumb(doc, lay, weak=True), lambda: from_title_words(doc, title_el, strong=True),
+                  lambda: _article_default(article), lambda: from_title_words(doc, title_el)):
         decision = found()
         if decision is not None:
             return decision
     return Decision(OTHER, "none", 0.0)
+
+
+def _article_default(article: bool) -> Decision | None:
+    key = _rules().get("article_default")
+    return Decision(key, "article:category-unnamed", _conf("article_default")) if article and key else None
 
 
 def page_says(doc, url: str | None = None, layout=None) -> Decision | None:

@@ -43,12 +43,13 @@ def _candidates(doc, cue: str | None) -> list[tuple[str, str]]:
         key = (el.get("property") or el.get("name") or "").lower()
         if key in ("og:title", "twitter:title") and el.get("content"):
             out.append((el.get("content"), "og:title"))
-    head = doc.findtext(".//title") or ""
-    if head.strip():
+    head = " ".join((doc.findtext(".//title") or "").split())
+    if head:
+        # "<headline> - <category> - <site>", and headlines have dashes of their own: the whole <title>, then one
+        # trailing part less at a time.
+        seps = [m for m in _HEAD_SEPARATORS.finditer(head)]
         out.append((head, "head"))
-        parts = _HEAD_SEPARATORS.split(" ".join(head.split()))
-        if len(parts) > 1:
-            out.append((parts[0], "head"))
+        out.extend((head[:m.start()], "head") for m in reversed(seps))
     return [(" ".join(t.split()), how) for t, how in out if len(vocab.fold(t)) >= MIN_CHARS]
 
 

@@ -52,6 +52,7 @@ class Match:
     key: str
     evidence: str  # "label:<label>" or "url:<pattern>"
     confidence: float
+    coverage: float = 1.0  # share of the text the label covers ("kế hoạch" is 44% of "Kế hoạch tài chính")
 
 
 class Vocabulary:
@@ -78,7 +79,7 @@ class Vocabulary:
             if form == lbl:
                 return Match(key, f"label:{original}", 1.0)
             if not exact and f" {lbl} " in padded:
-                return Match(key, f"label:{original}", 0.8)
+                return Match(key, f"label:{original}", 0.8, len(lbl) / len(form))
         return None
 
     def all_by_label(self, text: str) -> list[Match]:

@@ -33,15 +33,18 @@ def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
     rows = session.scalars(select(Fact).where(Fact.run_id == run_id, Fact.portal_id == portal.id)
                            .order_by(Fact.page_url, Fact.id)).all()
     by: dict[str, list[dict]] = {}
+    item_rows = []
     for r in rows:
         by.setdefault(r.kind, []).append(r.data)
+        if r.kind == "item":
+            item_rows.append((r.page_url, r.data))
     return PortalFacts(
         portal_id=portal.id, kind=portal.kind, rubric=portal.rubric, base_url=portal.url,
         crawl_status=pc.status if pc else "not_crawled",
         crawled_at=run.started_at if run else None,
         complete=pc.complete if pc else False,
         sections=_sections(by.get("section", [])),
-        items=_items(by.get("item", [])),
+        items=_items(item_rows),
         elements=tuple(dict.fromkeys(ElementFact(d["key"], d["url"], d["label"]) for d in by.get("element", []))),
         contact=_contact(by.get("contact", []), [r.page_url for r in rows if r.kind == "contact"]),
         directory=_directory(by.get("directory", [])),
@@ -65,7 +68,20 @@ def _sections(data):
     return out
 
 
-def _items(data):
+# An item shown under the same list (crawler/listing.py `block_of`) on this many pages of a portal or more is the
+# portal's furniture (a "Tin nổi bật" box every page repeats), never a section's item. A section's own list shows
+# an item on one page of its listing, two when new items push it to the next page while it is read.
+FURNITURE_PAGES = 3
+
+
+def _items(rows):
+    """Items per (section, URL), furniture left out. `rows`: (page_url, data) in page order."""
+    pages: dict[tuple[str, str], set[str]] = {}
+    for _, d in rows:
+        if d.get("block"):
+            pages.setdefault((d["block"], d["url"]), set()).add(d.get("listed_on") or "")
+    furniture = {key for key, urls in pages.items() if len(urls) >= FURNITURE_PAGES}
+    data = [d for _, d in rows if not d.get("block") or (d["block"], d["url"]) not in furniture]
     seen: dict[tuple[str, str], Item] = {}
     for d in data:
         key = (d["section"], d["url"])

@@ -7,7 +7,8 @@ Order (first answer wins; each records how it found the date):
   3. labelled          — "Ngày đăng …", "Cập nhật …", "Thứ Hai, …" in the short blocks around the title
   4. words             — "ngày D tháng M năm Y" around the title
   5. numeric           — day-first numerics around the title
-  6. fallback          — URL date path, then dateparser (Vietnamese, day-first) on labelled lines
+  6. field             — a record page's published-date field ("Published time | 18/04/2013" in a table)
+  7. fallback          — URL date path, then dateparser (Vietnamese, day-first) on labelled lines
 Everywhere: never month-first; published over updated; nothing from sidebars, related lists, footers or the
 article body (document metadata, quoted decisions); nothing after the crawl time; never a bare year.
 """
@@ -21,7 +22,7 @@ from crawler.dates.text import FoundDate, parse_listing_date, parse_text
 __all__ = ["FoundDate", "STRATEGIES", "from_page", "parse_listing_date", "parse_text"]
 
 STRATEGIES = (strategies.platform_selectors, strategies.structured, strategies.labelled, strategies.words,
-              strategies.numeric, strategies.fallback)
+              strategies.numeric, strategies.field, strategies.fallback)
 
 
 def from_page(doc, now: datetime | None = None, url: str | None = None, title=None) -> FoundDate | None:

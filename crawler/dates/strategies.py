@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from crawler import vocab
 from crawler.dates import regions
 from crawler.dates.text import FoundDate, best, hits, parse_text, rules
 
@@ -119,8 +120,42 @@ def numeric(doc, url, now) -> FoundDate | None:
     return None
 
 
+def field(doc, url, now) -> FoundDate | None:
+    """6. A published-date field of a record page (a document's "Published time | 18/04/2013", "Ngày đăng: …" in a
+    table or a definition list): the label alone in its cell, a published label (rules/dates.yaml), never an issue,
+    signing or effective date."""
+    pg = regions.page(doc)
+    wanted = _field_labels()
+    for label_el, value_el in _pairs(doc):
+        if pg.in_chrome(label_el):
+            continue
+        label = vocab.fold(label_el.text_content()).strip()
+        if label in wanted:
+            found = parse_text(" ".join(value_el.text_content().split()), now)
+            if found:
+                return FoundDate(found.value, f"field:{label}")
+    return None
+
+
+def _pairs(doc):
+    for dt in doc.iter("dt"):
+        dd = dt.getnext()
+        if dd is not None and dd.tag == "dd":
+            yield dt, dd
+    for tr in doc.iter("tr"):
+        cells = tr.xpath("./th|./td")
+        for a, b in zip(cells, cells[1:]):
+            if len(" ".join(a.text_content().split())) <= 30:
+                yield a, b
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> frozenset[str]:
+    return frozenset(vocab.fold(w) for w in rules()["published_labels"] + rules()["published_field_labels"])
+
+
 def fallback(doc, url, now) -> FoundDate | None:
-    """6. A date path in the URL (/2025/09/15/, WordPress permalinks), then dateparser on the labelled lines at the
+    """7. A date path in the URL (/2025/09/15/, WordPress permalinks), then dateparser on the labelled lines at the
     top of the main content: Vietnamese only, day-first, never completing a missing day or month."""
     m = URL_DATE.search(url or "")
     if m:
@@ -154,8 +189,10 @@ def fallback(doc, url, now) -> FoundDate | None:
         if len(lines) >= 12:
             break
     for line in lines:
-        if _has_label(line):
-            value = _dateparser().get_date_data(line.split(":", 1)[-1]).date_obj
+        after = _after_label(line)
+        if after is not None:
+            # What follows the label, not what follows the first colon ("17/05/2017 | 2:48 PM" has one in its time).
+            value = _dateparser().get_date_data(after).date_obj
             if value is not None:
                 value = value.replace(tzinfo=None)
                 if (now is None or value <= now) and value.year >= rules()["min_year"]:
@@ -173,6 +210,15 @@ def _label_words() -> tuple[str, ...]:
 def _has_label(text: str) -> bool:
     low = " ".join(text.lower().split())
     return any(w in low for w in _label_words())
+
+
+def _after_label(text: str) -> str | None:
+    low = " ".join(text.lower().split())
+    positions = [(low.find(w), w) for w in _label_words() if w in low]
+    if not positions:
+        return None
+    pos, word = min(positions)
+    return " ".join(text.split())[pos + len(word):].lstrip(" :：-–")
 
 
 @lru_cache(maxsize=1)

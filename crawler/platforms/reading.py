@@ -63,7 +63,15 @@ class PageReading:
     @cached_property
     def section(self) -> sections.Decision:
         """What the page is part of: the link's label, else what the page says of itself, else its URL/content."""
-        return sections.classify(self.doc, self.url, via=self.cue.label, layout=self.layout)
+        return sections.classify(self.doc, self.url, via=self.cue.label, layout=self.layout,
+                                 article=self.is_article, title_el=self.title.element if self.title else None)
+
+    @cached_property
+    def is_article(self) -> bool:
+        """One dated post (a title the page names itself with its date beside it), or a list of dated posts."""
+        if self.is_listing:
+            return sum(1 for e in self.entries if e.published_at is not None) >= 2
+        return self.title is not None and self.title.how != "selector" and self.published_at is not None
 
     def confirmation(self, key: str, evidence: str | None, confidence: float) -> sections.Confirmation:
         """The link said `key`; the page's breadcrumb, menu entry or heading confirms it or disagrees."""

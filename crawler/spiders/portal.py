@@ -245,9 +245,11 @@ class PortalSpider(scrapy.Spider):
     def _dated(section, page) -> bool:
         if section in DOCUMENT_SECTIONS or section == "lich-cong-tac":
             return True
-        if getattr(page, "read_elsewhere", False):
-            return True
-        return bool(page.entries) or generic.questions(page.doc, page.url) is not None
+        if getattr(page, "inline_items", ()):
+            return True  # the page carries its first listing page; a resource URL alone is read on its own night
+        # A list with dates changes night by night; a static page's list of sub-pages does not.
+        return any(e.published_at is not None for e in page.entries) or \
+            generic.questions(page.doc, page.url) is not None
 
     def _read_page(self, st, section, page, response):
         url, doc = response.url, page.doc
@@ -380,7 +382,8 @@ class PortalSpider(scrapy.Spider):
             if when is not None:
                 oldest = when.date() if oldest is None else min(oldest, when.date())
             known = known and self._unchanged(previous, it["url"], it["title"], when)
-            yield self._item(st, section, it["url"], it["title"], when, it["date_method"])
+            yield self._item(st, section, it["url"], it["title"], when, it["date_method"],
+                             (it["block"], page_url) if it.get("block") else None)
             # Articles a portal lists itself may sit outside its site path on a shared Liferay host
             # (`/news/-/details/<groupId>/…`), so the host is the limit here, not the prefix.
             if st.scope.same_host(it["url"]) and it["url"] not in st.listed:
@@ -549,9 +552,13 @@ class PortalSpider(scrapy.Spider):
     def _fact(self, st, kind, page_url, data):
         return {"type": "fact", "portal": st.portal.id, "kind": kind, "page_url": page_url, "data": data}
 
-    def _item(self, st, section, url, title, when, method):
+    def _item(self, st, section, url, title, when, method, block=None):
         data = {"section": section, "url": url, "title": title,
                 "published_at": when.isoformat() if when else None, "date_method": method}
+        if block:
+            # (list signature, listing page): the same item under one list on many pages is furniture
+            # (storage/facts.py).
+            data["block"], data["listed_on"] = block
         elsewhere = sections.misplaced(title, section)
         if elsewhere:
             # Flagged, never moved: it still counts only where it is listed.
