@@ -37,6 +37,7 @@ class PageLink:
     url: str
     label: str
     region: str  # menu | footer | sidebar | content
+    group: str = ""  # the menu entry above it, or the heading of the box that lists it ("Tin tức sự kiện")
 
 
 # Single-byte code pages a server may claim by default (Apache/IIS settings, old templates) while the bytes are UTF-8.
@@ -100,9 +101,34 @@ def links(doc) -> list[PageLink]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
-        label = clean(a.text_content()) or clean(a.get("title"))
-        out.append(PageLink(href.split("#")[0], label, _region(a)))
+        label = clean(a.text_content()) or clean(a.get("title")) or clean(" ".join(
+            i.get("alt") or "" for i in a.iter("img")))
+        out.append(PageLink(href.split("#")[0], label, _region(a), _group(a)))
     return out
+
+
+GROUP_DEPTH = 6  # ancestors climbed from a link to its menu entry or box heading
+
+
+def _group(a) -> str:
+    """The label a link is filed under: the parent entry of its sub-menu, or the heading of the box listing it."""
+    from crawler.layout import box_heading
+
+    node, seen_li = a.getparent(), False
+    for _ in range(GROUP_DEPTH):
+        if node is None or node.tag in ("body", "html"):
+            return ""
+        if node.tag == "li":
+            if seen_li:
+                own = next((x for x in node.iterchildren("a", "span", "strong") if clean(x.text_content())), None)
+                if own is not None:
+                    return clean(own.text_content())[:80]
+            seen_li = True
+        head = box_heading(node)
+        if head is not None and not any(x is a for x in head.iter("a")):
+            return clean(head.text_content())[:80]
+        node = node.getparent()
+    return ""
 
 
 def _region(el) -> str:
@@ -155,7 +181,8 @@ def _label_value_pairs(root):
     """(label, value) pairs as CMSs print them: "Label: value" lines (also "<strong>Label:</strong> value" and
     "A: x | B: y"), definition lists <dt>Label</dt><dd>value</dd>, and two-cell rows <th>Label</th><td>value</td>."""
     for line in text_lines(root):
-        for chunk in re.split(r"\s+[|–-]\s+(?=[^\d\s])", line):
+        # "Địa chỉ: … - Điện thoại: …; Fax: …": a dash, a bar or a semicolon before the next "Label:" ends a value.
+        for chunk in re.split(r"\s+[|–-]\s+(?=[^\d\s])|;\s*(?=[^\d\s;:][^;:]{0,40}[:：])", line):
             m = _LABEL_VALUE.match(chunk)
             if m:
                 yield m.group(1), m.group(2)

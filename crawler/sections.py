@@ -39,8 +39,12 @@ def _rules() -> dict:
     return yaml.safe_load((vocab.RULES / "sections.yaml").read_text(encoding="utf-8"))
 
 
-def _conf(name: str) -> float:
+def confidence(name: str) -> float:
+    """The confidence of one kind of evidence (rules/sections.yaml `confidence`)."""
     return float(_rules()["confidence"][name])
+
+
+_conf = confidence
 
 
 def from_label(label: str | None, where: str = "menu") -> Decision | None:
@@ -52,6 +56,54 @@ def from_label(label: str | None, where: str = "menu") -> Decision | None:
         return None
     exact = m.confidence >= 1.0
     return Decision(m.key, f"{where}:{m.evidence}", _conf(f"{where}_exact" if exact else f"{where}_partial"))
+
+
+def names_section(label: str) -> bool:
+    """A label that is mostly a section's name ("Thủ tục hành chính cấp sở"), not a sentence that contains one."""
+    m = vocab.sections().by_label(label)
+    return m is not None and m.coverage >= STRONG_COVERAGE and len(label) <= 60
+
+
+GROUP_LABEL_MAX = 40  # a content link this short filed under a section's box is a sub-category, not an article
+# Link texts that say nothing of where they lead: only then may a content link's URL name its section.
+_UNINFORMATIVE = {"", "xem them", "xem tiep", "chi tiet", "tai day", "click", "more", "read more", "xem"}
+
+
+def for_link(link, base_path: str | None = None, url_grammar: bool = True, page_url: str | None = None) \
+        -> Decision | None:
+    """Whether a link of a page leads to a section's page, and which: its label, else the menu entry or box it is
+    filed under ("Thanh tra" under "Tin tức sự kiện"), else its URL. Links to a portlet's item (Liferay's "/-/"
+    paths: an article, a document) never lead to a section. `url_grammar`: the platform's URLs name sections
+    (Liferay friendly URLs); elsewhere a content link's path names an article."""
+    from crawler.listing import is_page_link
+
+    parts = urlsplit(link.url)
+    if "/-/" in parts.path:
+        return None
+    if parts.query and page_url and urlsplit(page_url).path == parts.path:
+        return None  # the page itself with other parameters: a week, a page or a filter of it, never a new section
+    label, group = link.label or "", link.group or ""
+    match = from_label(label, "menu") if label else None
+    if match is not None and match.confidence < 1.0 and not names_section(label):
+        # A label that merely contains a section word ("…phòng chống dịch bệnh…", "Kế hoạch tài chính"): an
+        # article title in the content; in a menu it counts, unless the entry it is filed under names a section.
+        if link.region == "content" or (group and names_section(group)):
+            match = None
+    if match is None and group and not is_page_link(link.url) and names_section(group) and \
+            (link.region != "content" or len(label) <= GROUP_LABEL_MAX):
+        filed = from_label(group, "menu")
+        match = Decision(filed.key, f"group:{filed.evidence} > {label}", confidence("menu_context"))
+    if match is None:
+        # A URL alone is weak evidence: never for query-string variants of a page (calendar weeks, pagination,
+        # filters: the section readers' business), nor for a content link whose own text names something else.
+        if parts.query or not url_grammar and (link.region == "content" or is_page_link(link.url)):
+            return None
+        if link.region == "content" and vocab.fold(label) not in _UNINFORMATIVE:
+            return None
+        match = from_url(link.url, base_path)
+    if match is None or match.key in (OTHER, "tim-kiem"):
+        return None
+    return match
 
 
 def from_url(url: str, base_path: str | None = None) -> Decision | None:

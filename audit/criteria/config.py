@@ -1,6 +1,8 @@
 """ScoringConfig: the thresholds and lists the rules read, loaded from rules/*.yaml (data, not code)."""
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -29,6 +31,7 @@ class LinkConfig:
                                                  "baochinhphu.vn"})
     tthc_path_markers: tuple[str, ...] = ("thu-tuc", "tthc")
     tthc_label_markers: tuple[str, ...] = ("thủ tục",)
+    dvc_host_patterns: tuple[str, ...] = ()  # regular expressions on the host: every province's DVC portal
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,19 @@ def _links(p: Path) -> LinkConfig:
         tthc_path_markers=tuple(_strings(p, "tthc_link.path_markers", tthc.get("path_markers"))),
         tthc_label_markers=tuple(_nfc(s).casefold() for s in _strings(p, "tthc_link.label_markers",
                                                                       tthc.get("label_markers"))),
+        dvc_host_patterns=tuple(_patterns(p, "dvc_host_patterns", doc.get("dvc_host_patterns") or [])),
     )
+
+
+def _patterns(p: Path, key: str, values) -> list[str]:
+    out = []
+    for value in _strings(p, key, values):
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ConfigError(f"{p}: trường {key}: biểu thức không hợp lệ {value!r} ({exc})") from None
+        out.append(value)
+    return out
 
 
 def _confidence(p: Path, doc) -> float:

@@ -2,6 +2,8 @@
 "Link classification")."""
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -42,7 +44,9 @@ def links_to_portal(url: str, portal: Portal) -> bool:
 
 
 def is_dvc(link: Link, ctx: Context) -> bool:
-    return host_of(link.url) in ctx.config.links.dvc_hosts
+    host = host_of(link.url) or ""
+    cfg = ctx.config.links
+    return host in cfg.dvc_hosts or any(re.fullmatch(p, host) for p in cfg.dvc_host_patterns)
 
 
 def is_tthc_list(link: Link, ctx: Context) -> bool:

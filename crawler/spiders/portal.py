@@ -34,6 +34,7 @@ MAX_SCHEDULE_WEEKS = 70
 CONTACT_SECTIONS = {"thong-tin-lien-he", "gioi-thieu"}
 DIRECTORY_SECTIONS = {"danh-ba", "thong-tin-lien-he", "gioi-thieu"}
 DOCUMENT_SECTIONS = {"van-ban", "chi-dao-dieu-hanh"}
+RECORD_SECTIONS = DOCUMENT_SECTIONS | {"thu-tuc-hanh-chinh", "dich-vu-cong", "hoi-dap", "lich-cong-tac", "danh-ba"}
 AJAX_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Accept": "application/json, text/javascript, */*"}
 LIFERAY_COOKIES = {"COOKIE_SUPPORT": "true", "GUEST_LANGUAGE_ID": "vi_VN"}
 # Error statuses reach the callbacks (they become named statuses); 3xx do not, so Scrapy's RedirectMiddleware follows
@@ -63,6 +64,7 @@ class PortalState:
         # (url, label, region) of links already judged as section entries or not: every page repeats the menus.
         self.links_judged: set[tuple[str, str | None, str]] = set()
         self.sections: dict[str, str] = {}  # section key -> landing URL
+        self.section_paths: set[str] = set()  # paths of section landings reached with a query string
         self.site_search: tuple[str, str] | None = None
         self.site_forms: set[str] = set()
         self.probed = False
@@ -165,28 +167,21 @@ class PortalSpider(scrapy.Spider):
 
     def _follow_sections(self, st, page, page_url):
         for link in page.links:
-            judged = (link.url, link.label, link.region)
+            judged = (link.url, link.label, link.region, link.group, page_url if "?" in link.url else None)
             if judged in st.links_judged:
                 continue
             st.links_judged.add(judged)
-            if not st.scope.contains(link.url) or link.url in st.requested or "/-/" in urlsplit(link.url).path:
-                continue  # Liferay's "/-/" paths are a portlet's item (an article, a document), never a section
-            match = sections.from_label(link.label, "menu") if link.label else None
-            if match is not None and match.confidence < 1.0 and link.region == "content":
-                # A label that merely contains a section word ("…phòng chống dịch bệnh…") is an article title,
-                # not a section entry; partial matches count only in menus, footers and sidebars.
-                match = None
-            if match is None:
-                # A URL alone is weak evidence: never for articles, nor for query-string variants of a page
-                # (calendar weeks, pagination, filters), which are the section readers' business, bounded there.
-                parts = urlsplit(link.url)
-                if st.spider == "generic" and (link.region == "content" or listing.is_page_link(link.url)):
-                    continue  # without a platform URL grammar, a content link's path names an article
-                match = sections.from_url(link.url, st.scope.base_path)
-                if match is None or parts.query:
-                    continue
-            if match.key in ("khac", "tim-kiem"):
+            if not st.scope.contains(link.url) or link.url in st.requested:
                 continue
+            match = sections.for_link(link, st.scope.base_path, url_grammar=st.spider != "generic", page_url=page_url)
+            if match is None:
+                continue
+            if urlsplit(link.url).query:
+                # One landing per path: the other parameter sets of a section page are its readers' business.
+                path = urlsplit(link.url)._replace(query="", fragment="").geturl()
+                if path in st.section_paths:
+                    continue
+                st.section_paths.add(path)
             st.requested.add(link.url)
             # dont_filter: st.requested already dedups; a redirect loop (A -> B -> A) must reach REDIRECT_MAX_TIMES
             # and fail as redirect_loop instead of being dropped silently by the scheduler's duplicate filter.
@@ -410,7 +405,10 @@ class PortalSpider(scrapy.Spider):
             raise DontCloseSpider
 
     def _samples(self, st):
-        ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][0] or datetime.min, kv[0]), reverse=True)
+        # Articles (bài viết) first: a legal document's or a procedure's record page is not where the print function
+        # of the portal's articles is looked for; they are sampled only when a portal lists nothing else.
+        ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][2] not in RECORD_SECTIONS,
+                                                           kv[1][0] or datetime.min, kv[0]), reverse=True)
         previous = self.known.get(st.portal.id, frozenset())
         for url, (when, title, section) in ranked:
             if st.articles >= ARTICLE_SAMPLE:
