@@ -25,6 +25,8 @@ SKIP_TAGS = {"script", "style", "noscript", "select", "option", "template", "ifr
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADING_CLASS = re.compile(r"(?:^|[\s_-])(?:title|heading|header|topper|caption|tieu-?de|tieude)(?:$|[\s_-])", re.I)
 _GRID_NUMBER = re.compile(r"(?:^|-)(\d{1,2})$")
+# "Other News", "Other legislation", "Văn bản khác", "Các tin khác": a box of other items than the page's own.
+_OTHER_BOX = re.compile(r"^(?:other|more|related|see also)\b|^(?:cac )?[a-z ]{0,20}\bkhac$|\blien quan$")
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +180,7 @@ class Layout:
         if head is None:
             return False
         folded = vocab.fold(text_of(head))
-        return folded in widget_headings() and folded != self._own
+        return folded != self._own and (folded in widget_headings() or bool(_OTHER_BOX.search(folded)))
 
     def in_main(self, el) -> bool:
         return self.main is self.body or any(a is self.main for a in el.iterancestors()) or el is self.main
@@ -217,6 +219,9 @@ def box_heading(el):
     if first is None:
         return None
     head = first if is_heading(first) else next((c for c in first if isinstance(c.tag, str) and is_heading(c)), None)
+    if head is None and first.tag in ("div", "span", "p", "strong", "b", "label", "caption") and \
+            first.find(".//a") is None and sum(1 for _ in el.iter("a")) >= 2:
+        head = first  # an unmarked title line over a list of links ("Other legislation" above its rows)
     if head is None or len(first) and head is not first and head.getprevious() is not None:
         return None
     text = text_of(head)

@@ -72,6 +72,9 @@ def _entry(a, href, targets_in) -> object:
             break
         if targets_in(anc) - {href}:
             break
+        if any(h.find(".//a") is None and not any(x.tag == "a" for x in h.iterancestors())
+               for h in anc.iter("h1", "h2")):
+            break  # a headline without a link is the page's own, not a list entry's
         entry = anc
     return entry
 

@@ -113,15 +113,28 @@ class PageReading:
 
     @cached_property
     def is_listing(self) -> bool:
-        """A list of items rather than one item: two entries or more, or one dated entry that is not the page
-        itself (a one-item category shows that item in full: then the page is the item)."""
+        """A list of items rather than one item. A page whose own headline (located by the link, og:title or
+        <title>, and not the category's name) stands outside its list is one item with a list beside it (an article
+        and its related links); otherwise two entries, or one dated entry that is not the page itself, make a list."""
         own = [e for e in self.entries if e.url.rstrip("/") != self.url.rstrip("/")]
+        if self.headline is not None and not any(_inside(self.headline.element, e.element) for e in own):
+            return False
         if len(own) >= 2:
             return True
-        if not own:
-            return False
-        # One dated entry beside a title of the page's own: an article with one related link is still an article.
-        return self.title is None or self.title.how == "selector" and own[0].published_at is not None
+        return bool(own) and own[0].published_at is not None
+
+    @cached_property
+    def headline(self) -> titles.Title | None:
+        """The page's title when it is an item's headline, not the name of its category (a listing's <title>)."""
+        t = self.title
+        if t is None or t.how == "selector":
+            return None
+        crumbs = self.layout.breadcrumb()
+        if crumbs and vocab.fold(crumbs[-1]) == vocab.fold(t.text):
+            return None
+        if self.layout.breadcrumb_el is not None and _inside(t.element, self.layout.breadcrumb_el):
+            return None
+        return t
 
     @cached_property
     def items(self) -> list[dict]:
@@ -254,6 +267,10 @@ class PageReading:
                                    if not self.same_site(lk.url)][:50],
             },
         }
+
+
+def _inside(el, container) -> bool:
+    return el is container or any(a is container for a in el.iterancestors())
 
 
 def _describe(el) -> str:
