@@ -131,7 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = sub.add_parser("inspect", help="xem cách một trang được hiểu")
     inspect.add_argument("target", metavar="URL_OR_FILE")
     inspect.add_argument("--json", action="store_true")
-    inspect.add_argument("--section-hint", help="khóa chuyên mục của trang dẫn tới (nếu biết)")
+    inspect.add_argument("--section-hint", metavar="NHÃN",
+                         help="nhãn trình đơn của liên kết dẫn tới trang chuyên mục (như lượt thu thập ghi nhận)")
+    inspect.add_argument("--title-hint", metavar="TIÊU_ĐỀ",
+                         help="tiêu đề của mục trong danh sách dẫn tới trang bài viết (như lượt thu thập ghi nhận)")
+    inspect.add_argument("--url", dest="page_url", metavar="URL",
+                         help="địa chỉ gốc của trang khi đọc một tệp đã lưu (liên kết và mục được đọc theo địa chỉ này)")
     demo = sub.add_parser("demo", help="chạy toàn bộ quy trình trên trang trại cổng ngoại tuyến")
     demo.add_argument("--out", default="portal-audit-demo", help="thư mục kết quả (mặc định: ./portal-audit-demo)")
     demo.add_argument("--portals", type=int, default=None, help="chỉ dùng N cổng đầu (để thử nhanh)")
@@ -162,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_override(args)
         if args.command == "inspect":
             from audit.inspect_page import inspect_target
-            return inspect_target(args.target, as_json=args.json, section_hint=args.section_hint)
+            return inspect_target(args.target, as_json=args.json, section_hint=args.section_hint,
+                                  title_hint=args.title_hint, page_url=args.page_url)
         if args.command == "demo":
             from audit.demo import run_demo
             return run_demo(Path(args.out), limit=args.portals)

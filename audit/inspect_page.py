@@ -8,9 +8,10 @@ from crawler import vocab
 from crawler.understand import load, understand
 
 
-def inspect_target(target: str, as_json: bool = False, section_hint: str | None = None) -> int:
+def inspect_target(target: str, as_json: bool = False, section_hint: str | None = None,
+                   title_hint: str | None = None, page_url: str | None = None) -> int:
     body, url = load(target)
-    info = understand(body, url, section_hint)
+    info = understand(body, page_url or url, section_hint, title_hint=title_hint)
     if as_json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
