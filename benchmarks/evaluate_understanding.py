@@ -166,8 +166,8 @@ def check_facts(entry: dict, info: dict) -> dict[str, bool]:
             out[key] = info["title"] == label
         elif key == "title_text":  # as a person copies it: case, spacing and punctuation aside
             out[key] = vocab.fold(info["title"] or "") == vocab.fold(label)
-        elif key == "search_form_present":
-            out[key] = bool(facts["search_form"]) == label
+        elif key == "search_form_present":  # a box a person sees, whether or not a form sends it
+            out[key] = facts["search_box"] == label
         elif key == "contact_fields":  # the fields a person saw, each value compared as digits or folded text
             out[key] = all(_same_value(k, facts["contact"].get(k), v) for k, v in label.items())
         elif key == "directory_entries":

@@ -269,6 +269,8 @@ def documents_table(doc) -> list[dict] | None:
             for a in row.iter("a"):
                 if FILE_LINK.search(a.get("href") or ""):
                     has_file = True
+            if not fields and not title and not has_file:
+                continue  # a spacer or an empty pager row, not a document
             out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file})
         return out
     return None
@@ -429,11 +431,46 @@ def search_form(doc) -> tuple[str, str] | None:
                                    [f"{i.get('name', '')} {i.get('placeholder', '')} {i.get('id', '')}" for i in inputs]))
         if re.search(r"\b(tim kiem|search|keyword|seek|searchbox|tu khoa)\b", blob) and form.get("action") is not None:
             method_get = (form.get("method") or "get").lower() == "get"
-            found.append((not method_get, form.get("action") or doc.base_url or "", inputs[0].get("name") or "keyword"))
-    if not found:
-        return _scripted_search(doc, hides)
-    found.sort(key=lambda f: f[0])
-    return found[0][1], found[0][2]
+            # A form of several fields or drop-downs searches one section (documents by type, agency, date;
+            # procedures by field): the site's search is one box, and is taken first.
+            filters = len(inputs) > 1 or next(form.iter("select"), None) is not None
+            found.append((filters, not method_get, form.get("action") or doc.base_url or "",
+                          inputs[0].get("name") or "keyword"))
+    if not found or all(f[0] for f in found):
+        scripted = _scripted_search(doc, hides)
+        if scripted or not found:
+            return scripted
+    found.sort(key=lambda f: f[:2])
+    return found[0][2], found[0][3]
+
+
+def search_box(doc) -> bool:
+    """A site search box a person sees, submittable or not: a search form (search_form), or a visible text field
+    named or labelled for searching beside a button, which only the page's script sends ("Search_onclick()")."""
+    if search_form(doc) is not None and not _section_search_only(doc):
+        return True
+    hides = hidden.hidden(doc)
+    for field in doc.iter("input"):
+        if (field.get("type") or "text").lower() not in ("text", "search") or hidden.is_hidden(field, hides):
+            continue
+        box = field.getparent()
+        blob = vocab.fold(" ".join([field.get("name") or "", field.get("id") or "", field.get("class") or "",
+                                    field.get("placeholder") or "", field.get("value") or "",
+                                    field.get("onfocus") or ""] +
+                                   [f"{b.get('value', '')} {b.get('onclick', '')} {b.get('id', '')} {b.get('class', '')}"
+                                    f" {b.text_content()}" for b in box.iter("button", "input")
+                                    if b is not field] if box is not None else []))
+        if _SEARCH_WORDS.search(blob) or re.search(r"timkiem|search", blob):
+            return True
+    return False
+
+
+def _section_search_only(doc) -> bool:
+    """Every search form of the page filters one section (several fields or drop-downs): no site search."""
+    forms = [f for f in doc.iter("form") if any((i.get("type") or "text").lower() in ("text", "search")
+                                                 for i in f.iter("input"))]
+    return bool(forms) and all(sum(1 for i in f.iter("input") if (i.get("type") or "text").lower() in ("text", "search"))
+                               > 1 or next(f.iter("select"), None) is not None for f in forms)
 
 
 _SEARCH_WORDS = re.compile(r"\b(tim kiem|search|seek|tu khoa)\b")

@@ -91,11 +91,16 @@ class Layout:
     def __init__(self, doc, anchor=None, own_label: str | None = None):
         self.doc = doc
         self.body = doc.body if doc.body is not None else doc
-        self._own = vocab.fold(own_label or "")
         self._weight: dict = {}
         self._weigh(self.body)
         self._chrome: dict = {}
         self.breadcrumb_el = find_breadcrumb(self.body)
+        # The page's own names (the link that led here, its breadcrumb, its <title>'s parts): a box headed by one
+        # of them is the page's own list, even when the name is furniture's elsewhere ("Tin nổi bật", "Hot News").
+        head = " ".join((doc.findtext(".//title") or "").split())
+        crumb = breadcrumb_labels(self.breadcrumb_el)[-1:] if self.breadcrumb_el is not None else []
+        names = [own_label or "", *crumb, *re.split(r"\s+[-|–]\s+", head)]
+        self._own = {vocab.fold(x) for x in names if vocab.fold(x)}
         self.anchor = anchor if anchor is not None else self.breadcrumb_el
         self.side: set = set()
         self.main = self._find_main()
@@ -180,7 +185,7 @@ class Layout:
         if head is None:
             return False
         folded = vocab.fold(text_of(head))
-        return folded != self._own and (folded in widget_headings() or bool(_OTHER_BOX.search(folded)))
+        return folded not in self._own and (folded in widget_headings() or bool(_OTHER_BOX.search(folded)))
 
     def in_main(self, el) -> bool:
         return self.main is self.body or any(a is self.main for a in el.iterancestors()) or el is self.main
@@ -259,7 +264,7 @@ def _crumb_like(el, named: bool) -> bool:
     if not text or len(text) > rules()["breadcrumb_max_chars"]:
         return False
     if el.tag in ("body", "html") or not named and any(
-            isinstance(d.tag, str) and (d.tag in HEADING_TAGS or d.tag == "nav" or d.tag == "p" and len(text_of(d)) > 60)
+            isinstance(d.tag, str) and (d.tag in HEADING_TAGS or d.tag == "nav" or d.tag == "p" and len(text_of(d)) > 120)
             for d in el.iterdescendants()):
         return False  # a block holding headings or paragraphs is content that starts with a home link
     labels = breadcrumb_labels(el)

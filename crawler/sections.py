@@ -21,7 +21,8 @@ OTHER = "khac"
 # An article slug (many words, ending in an id) names the article, not its section: "…-tin-tuc-…-12345".
 STRONG_COVERAGE = 0.6  # a label inside a longer name speaks for it when it covers this share of it
 HEADINGS_READ = 4  # the first headings of the page's own column: its category heading is among them
-_ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+-){4,}[a-z0-9]*\d+(?:\.html?|\.aspx)?$")
+# (An id has four digits or more: "phong-chong-dich-benh-covid-19" is a category's name.)
+_ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+-){4,}[a-z0-9]*\d{4,}(?:\.html?|\.aspx)?$")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ def from_url(url: str, base_path: str | None = None) -> Decision | None:
     `/van-ban/chi-dao-dieu-hanh` is chi-dao-dieu-hanh. Article slugs and everything after Liferay's `/-/` are
     skipped: they name the article. `base_path` (the portal's own prefix, e.g. `/web/so-tai-chinh`) names the
     portal, not a section: `/web/so-tai-chinh/thu-vien-video` is not the finance section."""
-    path = unquote(urlsplit(url).path).lower().split("/-/")[0]
+    raw = unquote(urlsplit(url).path).lower()
+    portlet = "/-/" in raw  # before Liferay's "/-/" every segment is a page of the site, none an article
+    path = raw.split("/-/")[0]
     base = unquote(base_path or "").lower().rstrip("/")
     if base and (path == base or path.startswith(base + "/")):
         path = path[len(base):]
@@ -119,7 +122,7 @@ def from_url(url: str, base_path: str | None = None) -> Decision | None:
     voc = vocab.sections()
     for seg in reversed(segments):
         seg = re.sub(r"\.(aspx|html?|php)$", "", seg)
-        if _ARTICLE_SLUG.match(seg):
+        if _ARTICLE_SLUG.match(seg) and not portlet:
             continue
         # A slug is its label without marks ("van-ban-du-thao" is "Văn bản dự thảo"): the whole slug as a label
         # first, then the patterns.
@@ -163,15 +166,15 @@ def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | No
     lay = _layout(doc, layout)
     crumbs = lay.breadcrumb()
     wanted = {vocab.fold(crumbs[-1])} if crumbs else set()
-    here = (url or doc.base_url or "").split("#")[0].rstrip("/")
+    here = _page_path(url or doc.base_url or "")
     crumb = lay.breadcrumb_el
-    for a in doc.iter("a"):
-        label = vocab.fold(a.text_content())
-        href = (a.get("href") or "").split("#")[0].rstrip("/")
-        if not label or not ((here and href == here) or label in wanted):
-            continue
-        if crumb is not None and any(x is crumb for x in a.iterancestors()):
-            continue
+    links = [a for a in doc.iter("a") if vocab.fold(a.text_content())
+             and not (crumb is not None and any(x is crumb for x in a.iterancestors()))]
+    # The entry that links this very page first; one that only carries the category's name after (a news
+    # category and a procedure field may share a name: "Bưu chính viễn thông").
+    exact = [a for a in links if here and _page_path(a.get("href") or "") == here]
+    named = [a for a in links if vocab.fold(a.text_content()) in wanted and a not in exact]
+    for a in exact + named:
         own = vocab.sections().by_label(a.text_content())
         if own and own.coverage >= STRONG_COVERAGE:  # the menu names the page's section itself: the parent groups
             return Decision(own.key, f"menu-entry:{own.evidence}", _conf("menu_context"))
@@ -183,17 +186,27 @@ def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | No
     return None
 
 
+_SAVED_COPY = re.compile(r"\.html?$")
+
+
+def _page_path(url: str) -> str:
+    """A page's address for "does this link lead here": host and path, without the query (a section's page shows
+    its own parameters), a trailing slash or a saved copy's ".html"."""
+    parts = urlsplit(url.split("#")[0])
+    path = _SAVED_COPY.sub("", parts.path).rstrip("/")
+    return f"{parts.netloc.lower()}{path}"
+
+
 def _parents(a):
-    """Labels above a menu link: each enclosing list item's own link (a sub-menu's parent entry), then the heading
-    of the box that holds the list (a side navigation "Lĩnh vực thủ tục hành chính")."""
+    """Labels above a menu link: the enclosing list item's own link (a sub-menu's parent entry), else the heading
+    of the box that holds it (a side navigation "Lĩnh vực thủ tục hành chính")."""
     from crawler.layout import box_heading
 
-    li = a.getparent()
-    while li is not None and li.tag != "li":
-        li = li.getparent()
-    node = li.getparent() if li is not None else None
+    node, own_li = a.getparent(), None
     while node is not None and node.tag != "body":
-        if node.tag == "li":
+        if node.tag == "li" and own_li is None:
+            own_li = node  # the entry of the link itself
+        elif node.tag == "li":
             own = next((x for x in node.iterchildren("a", "span", "strong", "div") if x is not a), None)
             if own is not None and " ".join(own.text_content().split()):
                 yield " ".join(own.text_content().split())[:80], "menu-parent"

@@ -188,6 +188,11 @@ class PageReading:
         return extract.search_form(self.doc)
 
     @cached_property
+    def search_box(self) -> bool:
+        """A site search box is shown (the probe needs search_form: where the box is sent)."""
+        return extract.search_box(self.doc)
+
+    @cached_property
     def links(self) -> list[extract.PageLink]:
         return extract.links(self.doc)
 
@@ -263,6 +268,7 @@ class PageReading:
                 "schedule_dates": [d.isoformat() for d in self.schedule.days],
                 "has_print": self.has_print,
                 "search_form": {"action": search[0], "field": search[1]} if search else None,
+                "search_box": self.search_box,
                 "outbound_links": [{"url": lk.url, "label": lk.label} for lk in self.links
                                    if not self.same_site(lk.url)][:50],
             },
