@@ -357,6 +357,13 @@ def test_search(rubrics, config, search, points):
     assert crit(rubrics, config, facts(search=search), "12.1").points == points
 
 
+def test_a_search_box_whose_answer_was_not_read_goes_to_a_person(rubrics, config):
+    c = crit(rubrics, config, facts(search=SearchFact(True, None, f"{BASE}/")), "12.1")
+    assert (c.points, c.state) == (0, "needs_review") and "cần kiểm tra trực tiếp" in c.summary
+    absent = crit(rubrics, config, facts(search=SearchFact(False, None)), "12.1")
+    assert (absent.points, absent.state) == (0, "missing")
+
+
 @pytest.mark.parametrize("flags, p1, p2", [((True,), 1, 3), ((True, False), 0, 0), ((True, True, False), 1, 3),
                                            ((True, True, False, False), 0, 0), ((), 0, 0)])
 def test_print_on_more_than_half(rubrics, config, flags, p1, p2):

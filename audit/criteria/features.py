@@ -1,7 +1,7 @@
 """Site features: search that finds a known article, a print function on article pages."""
 from __future__ import annotations
 
-from audit.criteria.base import Context, Known, Outcome, allowed, ev
+from audit.criteria.base import NEEDS_REVIEW, Context, Known, Outcome, allowed, ev
 
 
 def search_works(ctx: Context, crit) -> Outcome:
@@ -13,7 +13,11 @@ def search_works(ctx: Context, crit) -> Outcome:
     if s.works:
         return Outcome(crit.max_points, f"Tìm kiếm {probe} trả về đúng bài viết", evidence)
     if s.works is None:
-        return Outcome(0, "Có ô tìm kiếm nhưng chưa kiểm tra được kết quả tìm kiếm", evidence)
+        # A box was seen and no answer could be read (a box only the page's script sends, a results page that
+        # could not be read): never a silent 0, a person tries it.
+        return Outcome(0, "Có ô tìm kiếm nhưng không kiểm tra được kết quả tìm kiếm (ô do mã trang gửi đi, hoặc "
+                          "trang kết quả không đọc được): cần kiểm tra trực tiếp",
+                       evidence or [ev(s.url, None, note="ô tìm kiếm")], NEEDS_REVIEW)
     return Outcome(0, f"Tìm kiếm {probe} không trả về bài viết đó", evidence)
 
 

@@ -150,7 +150,10 @@ class PortalSpider(scrapy.Spider):
         st.site_forms = extract.forms_fingerprint(doc)
         if form:
             st.site_search = (form[0], form[1])
-        yield self._fact(st, "search", response.url, {"present": bool(form), "works": None, "url": form[0] if form else None})
+        # A box a person sees counts as present; only a form the crawl can send is probed (a box sent by the page's
+        # script stays unprobed: the audit asks a person).
+        yield self._fact(st, "search", response.url, {"present": bool(form) or page.search_box, "works": None,
+                                                      "url": form[0] if form else response.url})
         for link in page.links:
             if not st.scope.same_host(link.url):
                 yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
@@ -469,7 +472,8 @@ class PortalSpider(scrapy.Spider):
             try:
                 doc = extract.parse(text, response.url)
             except limits.PageRefused:
-                doc = None  # unreadable results: the search does not work
+                doc = None
+                works = None  # results the crawl could not read: not "the search does not work"
             if doc is not None:
                 # The article must be among the page's own results, not in a box every page repeats.
                 page = self._read(st, doc, text, response.url)
