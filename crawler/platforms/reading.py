@@ -174,7 +174,9 @@ class PageReading:
     @cached_property
     def says_empty(self) -> bool:
         """The page says its list is empty ("Chưa có dữ liệu", "No result were found")."""
-        own = vocab.fold(text_of(self.layout.main))
+        # Text nodes joined by spaces: text_content() glues a heading to the next paragraph ("Thống kêChưa có tin
+        # bài"), and the phrase, matched as whole words, was never found.
+        own = vocab.fold(" ".join(self.layout.main.itertext()))
         return any(f" {p} " in f" {own} " for p in empty_phrases())
 
     @cached_property
