@@ -269,3 +269,31 @@ def test_unread_facts_are_loaded_from_storage(db_url):
         loaded = load_portal_facts(s, REGISTRY[0], run.id)
     engine.dispose()
     assert loaded.unread == (UnreadFact("tin-tuc", f"{BASE}/tin-tuc", "items", SUMMARY),)
+
+
+# --- the crawler's side: which pages are reported unread (crawler/platforms/reading.py) -----------------------------
+
+FILLER = "<p>" + "Nội dung giới thiệu chung của chuyên mục, cập nhật thường xuyên. " * 10 + "</p>"
+
+
+def reading(body: str, url="http://127.0.0.1:8002/so-a/thong-ke"):
+    from crawler import extract
+    from crawler.platforms import read
+
+    text = f'<html><body><div id="column-1"><h2>Thống kê</h2>{body}</div></body></html>'
+    return read(extract.parse(text, url), text, url, "generic")
+
+
+def test_an_empty_phrase_right_after_a_heading_is_not_unread():
+    # No whitespace between the heading and the paragraph: the phrase must still be found as whole words.
+    page = reading(f'<div class="news-list"><p class="empty">Chưa có tin bài trong chuyên mục này.</p></div>{FILLER}')
+    assert page.says_empty and page.unread("thong-ke") is None
+    assert reading(FILLER).unread("thong-ke") == "items"
+
+
+def test_an_empty_documents_table_was_read():
+    table = ("<table><thead><tr><th>Số/Ký hiệu</th><th>Trích yếu</th><th>Ngày ban hành</th><th>Cơ quan ban hành</th>"
+             "<th>Loại văn bản</th></tr></thead><tbody></tbody></table>")
+    page = reading(FILLER + table, "http://127.0.0.1:8002/so-a/chi-dao-dieu-hanh")
+    assert page.documents == [] and page.unread("chi-dao-dieu-hanh") is None
+    assert reading(FILLER, "http://127.0.0.1:8002/so-a/chi-dao-dieu-hanh").unread("chi-dao-dieu-hanh") == "items"

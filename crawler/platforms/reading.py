@@ -210,7 +210,7 @@ class PageReading:
             return None if self.questions else "questions"
         if section in SCHEDULE_SECTIONS:
             return None if self.schedule.days else "schedule"
-        if section in DOCUMENT_SECTIONS and self.documents:
+        if section in DOCUMENT_SECTIONS and self.documents is not None:  # a table read, even empty, was read
             return None
         return None if self.items else "items"
 
