@@ -137,8 +137,7 @@ def _unread(data):
     # One per section page: a page read twice (a listing page reached again) says the same thing.
     out: dict[tuple[str, str], UnreadFact] = {}
     for d in data:
-        out.setdefault((d["section"], d["url"]), UnreadFact(d["section"], d["url"], d.get("what") or "items",
-                                                            d.get("summary") or ""))
+        out.setdefault((d["section"], d["url"]), UnreadFact(d["section"], d["url"], d["what"], d.get("summary") or ""))
     return tuple(out.values())
 
 

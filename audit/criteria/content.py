@@ -58,8 +58,8 @@ def section_has_items(ctx: Context, crit) -> Outcome:
                        NOT_EVALUABLE)
     parts = [f"{ctx.where(k)} không có tin, bài nào" if ctx.section(k) else f"không tìm thấy {ctx.where(k)}"
              for k in keys]
-    read = [p for k, p in zip(keys, parts) if not ctx.unread(k)]
-    if (unread := ctx.could_not_read(keys, "tin, bài", before=read)):
+    empty = [p for k, p in zip(keys, parts) if not ctx.unread(k)]  # read, or absent: said first
+    if (unread := ctx.could_not_read(keys, "tin, bài", before=empty)):
         unread.evidence[:0] = [e for k in keys if not ctx.unread(k) for e in ctx.section_evidence(k)]
         return unread
     text = join_vn(parts) if len(parts) == 1 else "; ".join(parts)
