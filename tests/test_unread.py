@@ -247,28 +247,27 @@ def test_official_form_leaves_the_count_blank(rubrics, config):
     assert {r["stt"]: r for r in build_form(read, REGISTRY[0], FEB, config)["rows"]}["2"]["count"] == 0
 
 
-@pytest.mark.db
-def test_unread_facts_are_loaded_from_storage(db_url):
+def test_stored_unread_facts_are_scored(db_url):
+    """Stored facts → PortalFacts → results: no news read and the news page unread, 10 points short of the gate."""
+    from audit.engine import score_period
+    from conftest import store_crawl
+    from portal_facts import PORTALS, department_facts
     from storage.db import open_db, sessions
     from storage.facts import load_portal_facts
-    from storage.models import CrawlRun, Fact, PortalCrawl, PortalRow
 
+    so = PORTALS[0]
+    news = {"section": "tin-tuc", "url": f"{so.url}/tin-tuc", "what": "items", "summary": SUMMARY}
     engine = open_db(db_url)
-    now = datetime(2026, 3, 10, 2, 0)
-    data = {"section": "tin-tuc", "url": f"{BASE}/tin-tuc", "what": "items", "summary": SUMMARY}
+    # The same page read twice (a listing page reached again) is one unread page.
+    run = store_crawl(engine, {so: ("ok", department_facts(so.url, news=0) + [("unread", news), ("unread", news)])})
     with sessions(engine)() as s:
-        s.add(PortalRow(id="so-a", name="Sở A", kind="department", url=BASE, rubric="phu-luc-1", updated_at=now))
-        run = CrawlRun(started_at=now, status="done", lookback_from=date(2025, 2, 1))
-        s.add(run)
-        s.flush()
-        s.add(PortalCrawl(run_id=run.id, portal_id="so-a", status="ok", started_at=now))
-        # The same page read twice (a listing page reached again) is one fact.
-        s.add_all(Fact(run_id=run.id, portal_id="so-a", kind="unread", page_url=data["url"], data=data)
-                  for _ in range(2))
-        s.commit()
-        loaded = load_portal_facts(s, REGISTRY[0], run.id)
+        assert load_portal_facts(s, so, run).unread == (UnreadFact("tin-tuc", f"{so.url}/tin-tuc", "items", SUMMARY),)
+    doc = score_period(engine, [so], load_rubrics(), Period.month("2026-10"), generated_at="x")
     engine.dispose()
-    assert loaded.unread == (UnreadFact("tin-tuc", f"{BASE}/tin-tuc", "items", SUMMARY),)
+    portal = doc["portals"][0]
+    c = next(c for c in portal["criteria"] if c["code"] == "2")
+    assert (c["points"], c["state"]) == (0, "needs_review") and SUMMARY in c["summary"]
+    assert (portal["score"], portal["status"]) == (70, "fail")  # 0 in the total, as the gates see it
 
 
 # --- the crawler's side: which pages are reported unread (crawler/platforms/reading.py) -----------------------------
