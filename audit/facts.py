@@ -131,6 +131,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class UnreadFact:
+    """A section page that shows content of its own, which no reader could read as items, questions or schedule days
+    (and which does not say it is empty). What could not be read is never "nothing there": a person decides."""
+    section: str  # section key of the page
+    url: str
+    what: str  # "items" | "questions" | "schedule": what the page should have given
+    summary: str  # Vietnamese description of what the page shows: heading, links, tables, characters
+
+
+@dataclass(frozen=True)
 class PortalFacts:
     portal_id: str
     kind: str  # province | department | commune | ward
@@ -150,3 +160,4 @@ class PortalFacts:
     search: SearchFact | None = None
     articles: tuple[ArticleSample, ...] = ()
     links: tuple[Link, ...] = ()
+    unread: tuple[UnreadFact, ...] = ()  # section pages whose content no reader could read

@@ -113,13 +113,17 @@ def evaluate(assertions: Assertions, result) -> tuple[Verdict, ...]:
 def _criterion(kind: str, expected, level: str, c) -> Verdict:
     if c.state == "not_evaluable":
         return Verdict(kind, c.code, level, None, expected, None, f"Tiêu chí {c.code}: không đánh giá được")
+    # A needs_review criterion is held to what it scored, whatever made it doubtful (a section recognised with low
+    # confidence, or a page no reader could read: 0 points until a person decides, by an override). Its points
+    # already count in the total, so the criterion's own assertions judge them the same way; the message says that
+    # a person has to look, so the failure is not mistaken for a missing publication.
     if kind == "min_points":
+        review = " (trạng thái “Cần xem xét”: cần kiểm tra trực tiếp)" if c.state == "needs_review" else ""
         ok = c.points >= expected
         rel = "đạt" if ok else "thấp hơn"
         return Verdict(kind, c.code, level, ok, expected, c.points,
-                       f"Tiêu chí {c.code}: {c.points}/{c.max_points} điểm, {rel} mức tối thiểu {expected}")
-    # A state minimum is judged on points (met = full points, partial = more than 0), so a needs_review criterion is
-    # held to what it scored.
+                       f"Tiêu chí {c.code}: {c.points}/{c.max_points} điểm, {rel} mức tối thiểu {expected}{review}")
+    # A state minimum is judged on points (met = full points, partial = more than 0), as above.
     ok = c.points >= c.max_points if expected == "met" else c.points > 0
     return Verdict(kind, c.code, level, ok, expected, c.state,
                    f"Tiêu chí {c.code}: trạng thái “{_STATE_LABELS.get(c.state, c.state)}”, "

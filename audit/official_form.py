@@ -80,7 +80,36 @@ def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
             "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn}
 
 
+# The section each count of a source reads, when the source names none itself.
+_SOURCE_SECTIONS = {"schedule_days": ("lich-cong-tac",), "answered_in_period": ("hoi-dap",), "documents": ("van-ban",)}
+
+
 def _value(ctx: Context, source: dict, config) -> tuple[object, str]:
+    count, note = _count(ctx, source, config)
+    if count == 0 and _nothing_read(ctx, source) and (unread := _unread_page(ctx, source)):
+        # A page that showed content no reader could read is not "0" on an official form: left blank, with why
+        # (as the criteria do, only when nothing at all was read from the section).
+        return None, f"không đọc được nội dung trang {unread.url} — cần kiểm tra trực tiếp"
+    return count, note
+
+
+def _nothing_read(ctx: Context, source: dict) -> bool:
+    facts, kind = ctx.facts, source["type"]
+    if kind in ("items_in_period", "items_total"):
+        return not any(ctx.items(key) for key in source["sections"])
+    if kind == "schedule_days":
+        return not (facts.schedule and facts.schedule.dates)
+    if kind == "answered_in_period":
+        return not facts.questions
+    return kind == "documents" and facts.documents is None
+
+
+def _unread_page(ctx: Context, source: dict):
+    keys = source.get("sections") or _SOURCE_SECTIONS.get(source["type"], ())
+    return next((u for key in keys for u in ctx.unread(key)), None)
+
+
+def _count(ctx: Context, source: dict, config) -> tuple[object, str]:
     kind = source["type"]
     facts = ctx.facts
     if kind in ("items_in_period", "items_total"):

@@ -1,8 +1,9 @@
 """Scoring: a pure function from one portal's facts (+ rubric, period, registry, config) to a result with evidence.
 
 No network, no clock, no randomness: re-scoring stored facts gives the same result. Rule types live in
-audit/criteria/ (one small function each); this module runs them, marks criteria read from uncertain sections as
-needs_review, caps evidence and judges the portal against its gates (audit/gates.py).
+audit/criteria/ (one small function each; a rule itself returns needs_review when a section page could not be read);
+this module runs them, marks criteria read from uncertain sections as needs_review, caps evidence and judges the
+portal against its gates (audit/gates.py).
 """
 from __future__ import annotations
 

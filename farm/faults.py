@@ -8,6 +8,8 @@ was blocked makes the criteria that read it `not_evaluable`, everything else is 
 Transport faults (down, slow, 5xx, 404, redirect loop, robots.txt, huge page, broken markup, wrong charset) are
 applied by `FaultLayer` around the content renderer (site.FarmSite.handle_address); the two crawler traps (endless
 calendar, endless sort/filter links) change what the pages link to and are rendered by pages.py when `traps` is on.
+The unreadable-content faults replace one section's landing page (farm/unreadable.py): its content is all there for
+a person, in markup no reader knows, and the truth makes the criteria reading it `needs_review`.
 `python -m farm serve --no-faults` turns all of them off (benchmarks); the truth then takes `faults=False` too.
 """
 from __future__ import annotations
@@ -16,9 +18,10 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
-from farm.model import PortalModel
+from farm.model import PortalModel, monday_of
 from farm.portals import DOWN_PORTAL_ID
 
 
@@ -30,6 +33,7 @@ class Fault:
     section_status: str | None = None  # expected status of the section's landing page (section faults)
     pin: tuple[str, str, str] | None = None  # (design feature, state if dealt absent) so the section exists
     tls: str | None = None  # served only over HTTPS with this farm/tls.py profile
+    unread: str | None = None  # content faults: what the crawl must say it could not read (items|questions|schedule)
     note: str = ""
 
 
@@ -72,6 +76,15 @@ FAULTS: dict[str, Fault] = {
     "phuong-nhan-hoa": Fault("binary-html", "lich-cong-tac", section_status="not_html",
                              pin=("schedule", "absent", "active"), note="random bytes served as text/html"),
     "phuong-dao-vien": Fault("invalid-utf8", note="every page declared UTF-8 carries invalid byte sequences"),
+    # Content in markup no reader knows, shown in full to a person (farm/unreadable.py): the audit must send the
+    # criteria reading the section to a person (needs_review, 0 points), never score "nothing there".
+    "bv-suc-khoe-tam-than": Fault("unreadable-qa", "hoi-dap", pin=("pakn", "absent", "good"), unread="questions",
+                                  note="questions and answers in plain cards: no table header, no <dl>, no JSON"),
+    "xa-luc-son": Fault("unreadable-schedule", "lich-cong-tac", pin=("schedule", "absent", "active"),
+                        unread="schedule", note="'08:00 — task' cards under unlabelled date boxes: no weekday "
+                                                "header, no week range"),
+    "xa-tay-yen-tu": Fault("unreadable-news", "tin-tuc", pin=("news", "absent", "high"), unread="items",
+                           note="news entries as clickable divs (onclick, data-href), titles and dates: no <a href>"),
 }
 
 HUGE_BYTES = 20 * 1024 * 1024
@@ -80,6 +93,11 @@ TRAPS = ("endless-calendar", "query-explosion")
 SECTION_FAULTS = ("404-section", "redirect-loop", "robots", "huge-page", "timeout", "directory-5xx", "gzip-bomb",
                   "streamed-50mb", "deep-nesting", "binary-html")
 HOSTILE = ("gzip-bomb", "streamed-50mb", "deep-nesting", "binary-html", "invalid-utf8")
+UNREADABLE = ("unreadable-qa", "unreadable-schedule", "unreadable-news")
+# What an unreadable section page shows: the newest news and questions, the schedule's last weeks.
+SHOWN_NEWS = 15
+SHOWN_QUESTIONS = 20
+SHOWN_WEEKS = 4
 BOMB_INFLATED = 1100 * 1024 * 1024  # over 1 GB once inflated
 STREAMED_BYTES = 50 * 1024 * 1024
 NESTING = 200_000
@@ -101,6 +119,12 @@ def failed_sections(portal_id: str, enabled: bool = True) -> dict[str, str]:
     return {f.section: f.section_status} if f and f.kind in SECTION_FAULTS and f.section else {}
 
 
+def unreadable_sections(portal_id: str, enabled: bool = True) -> dict[str, str]:
+    """Section key -> what its page shows that no reader can read (items, questions, schedule)."""
+    f = fault_of(portal_id, enabled)
+    return {f.section: f.unread} if f and f.kind in UNREADABLE else {}
+
+
 def tls_profile(portal_id: str, enabled: bool = True) -> str | None:
     """The farm/tls.py profile a portal is served with (None: plain HTTP)."""
     f = fault_of(portal_id, enabled)
@@ -110,6 +134,33 @@ def tls_profile(portal_id: str, enabled: bool = True) -> str | None:
 def pins() -> dict[str, tuple[str, str, str]]:
     """portal id -> (feature, absent state, pinned state): design.py makes sure the faulted section exists."""
     return {pid: f.pin for pid, f in FAULTS.items() if f.pin}
+
+
+# ---- what an unreadable section page shows (farm/unreadable.py renders it, truth.py judges it) ------------------
+def shown_news(m: PortalModel) -> list:
+    return m.items.get("tin-tuc", [])[:SHOWN_NEWS]
+
+
+def shown_questions(m: PortalModel) -> list:
+    return m.questions[:SHOWN_QUESTIONS]
+
+
+def shown_schedule(m: PortalModel) -> list[tuple[date, str, str, int]]:
+    """(day, time, task, leader row) of the last SHOWN_WEEKS published weeks, newest day first: a schedule page
+    that shows the latest weeks it has, as one that stopped being updated still does."""
+    if m.schedule_until is None:
+        return []
+    last = monday_of(min(m.now.date(), m.schedule_until))
+    out = []
+    for back in range(SHOWN_WEEKS):
+        for row, day, hh, task in m.schedule_entries(last - timedelta(days=7 * back)):
+            out.append((day, hh, task, row))
+    return sorted(out, key=lambda e: (-e[0].toordinal(), e[1], e[3]))
+
+
+def shows_content(m: PortalModel, section: str) -> bool:
+    """Whether the unreadable page of `section` shows anything (else it says it is empty, as any page would)."""
+    return bool({"tin-tuc": shown_news, "hoi-dap": shown_questions, "lich-cong-tac": shown_schedule}[section](m))
 
 
 # ---- transformations of served pages --------------------------------------------------------------------------

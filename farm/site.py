@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from farm import cms, cms_pages, faults, pages
+from farm import cms, cms_pages, faults, pages, unreadable
 from farm.chrome import intro_subpages
 from farm.formats import gson, ymd_slash
 from farm.listing import PORTLET, resource_response
@@ -178,6 +178,8 @@ class FaultLayer:
             return Response(302, HTML, b"", location=target + "/" if path == target else target)
         if target and path.rstrip("/") == target and not args and kind in SECTION_BODIES:
             return SECTION_BODIES[kind](portal.id)
+        if target and path.rstrip("/") == target and not args and kind in unreadable.RENDERERS:
+            return _html(unreadable.RENDERERS[kind](m, sec, site.port))
         if kind == "huge-page" and target and path.rstrip("/") == target and not args:
             if target not in self._huge:
                 page = site.handle(portal, method, path, args)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import holidays
 
-from farm.faults import failed_sections, fault_of
+from farm.faults import failed_sections, fault_of, shows_content, unreadable_sections
 from farm.model import Farm, PortalModel, monday_of
 from farm.portals import FarmPortal, load_portals
 
@@ -112,15 +112,23 @@ FAILED_NOTE = {"http_4xx": "trang chuyên mục trả về 404", "redirect_loop"
                "timeout": "trang chuyên mục không trả lời hết trong thời gian chờ",
                "http_5xx": "trang chuyên mục trả về lỗi máy chủ 500", "too_deep": "thẻ HTML lồng nhau quá sâu",
                "not_html": "trang chuyên mục không phải HTML"}
+# How the truth words a section page whose content a fault shows in markup no reader knows (farm/unreadable.py).
+UNREAD_NOTE = {"items": "trang chuyên mục có tin, bài nhưng không đọc được",
+               "questions": "trang chuyên mục có câu hỏi, trả lời nhưng không đọc được",
+               "schedule": "trang chuyên mục có lịch công tác nhưng không đọc được"}
 
 
 class _Ctx:
     def __init__(self, m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry],
-                 failed: dict[str, str] | None = None):
+                 failed: dict[str, str] | None = None, unread: dict[str, str] | None = None):
         self.m, self.start, self.end, self.port, self.registry = m, start, end, port, registry
         self.origin = f"http://{m.portal.address}:{port}"
         self.audit_date = m.now.date()
         self.failed = failed or {}  # section key -> status of its landing page, for sections a fault breaks
+        # Section key -> what its page shows unreadably, for sections whose page a fault renders so and that show
+        # something (an empty one says it is empty, and is judged as usual).
+        self.unread = {k: what for k, what in (unread or {}).items()
+                       if k in m.sections and shows_content(m, k)}
 
     def blocked(self, code: str, key: str, max_points: int) -> dict | None:
         """not_evaluable (0 points) when the section exists but its landing page cannot be read (scoring rules,
@@ -131,6 +139,19 @@ class _Ctx:
             return None
         return _c(code, 0, max_points, [self.url(sec.href), f"{FAILED_NOTE.get(status, status)} ({status})"],
                   "not_evaluable")
+
+    def unreadable(self, code: str, key: str, max_points: int) -> dict | None:
+        """needs_review (0 points) when the section's page shows its content in markup no reader knows (scoring
+        rules, "Could not be read"): a person can see it, nothing can be read from it. None otherwise."""
+        if key not in self.unread:
+            return None
+        return _c(code, 0, max_points, [self.url(self.m.sections[key].href), UNREAD_NOTE[self.unread[key]]],
+                  "needs_review")
+
+    def has_articles(self) -> bool:
+        """An article the crawl can reach through a listing it can read: the search probe and the print sample come
+        from there (an unreadable listing's articles are on the portal, but nobody can be sent to them)."""
+        return any(it.section not in self.unread for it in self.m.articles.values())
 
     def url(self, path: str) -> str:
         return path if not path.startswith("/") else self.origin + path
@@ -151,6 +172,8 @@ class _Ctx:
     def section_items(self, code: str, key: str, max_points: int) -> dict:
         if (ne := self.blocked(code, key, max_points)):
             return ne
+        if (nr := self.unreadable(code, key, max_points)):
+            return nr
         sec = self.m.sections.get(key)
         items = self.listed(key)
         if sec is None:
@@ -198,6 +221,8 @@ class _Ctx:
     def documents(self, code: str, max_points: int) -> dict:
         if (ne := self.blocked(code, "van-ban", max_points)):
             return ne
+        if (nr := self.unreadable(code, "van-ban", max_points)):
+            return nr
         sec = self.m.sections.get("van-ban")
         if sec is None:
             return _c(code, 0, max_points, ["không có chuyên mục văn bản"])
@@ -244,6 +269,8 @@ class _Ctx:
     def pakn(self, code: str) -> dict:
         if (ne := self.blocked(code, "hoi-dap", 15)):
             return ne
+        if (nr := self.unreadable(code, "hoi-dap", 15)):
+            return nr  # never "Không có PAKN trong kỳ": questions are on the page
         sec = self.m.sections.get("hoi-dap")
         if sec is None:
             return _c(code, 0, 15, ["không có chuyên mục hỏi đáp"])
@@ -290,6 +317,8 @@ class _Ctx:
     def schedule(self, code: str, max_points: int) -> dict:
         if (ne := self.blocked(code, "lich-cong-tac", max_points)):
             return ne
+        if (nr := self.unreadable(code, "lich-cong-tac", max_points)):
+            return nr
         sec = self.m.sections.get("lich-cong-tac")
         if sec is None:
             return _c(code, 0, max_points, ["không có lịch công tác"])
@@ -298,12 +327,12 @@ class _Ctx:
         return _c(code, max_points if days else 0, max_points, notes)
 
     def search(self, code: str, max_points: int = 2) -> dict:
-        works = self.m.search == "working" and bool(self.m.articles)
+        works = self.m.search == "working" and self.has_articles()
         return _c(code, max_points if works else 0, max_points, [f"tìm kiếm: {self.m.search}"]
                   + ([self.url(f"{self.m.base}/tim-kiem")] if self.m.search != "absent" else []))
 
     def printing(self, code: str, max_points: int) -> dict:
-        ok = self.m.has_print and bool(self.m.articles)
+        ok = self.m.has_print and self.has_articles()
         return _c(code, max_points if ok else 0, max_points,
                   ["có chức năng in trên mọi bài viết" if self.m.has_print else "không có chức năng in"])
 
@@ -328,6 +357,8 @@ def _news_points(n: int, bands: list[tuple[int, int]]) -> int:
 def _counted(code: str, ctx: _Ctx, key: str, bands: list[tuple[int, int]], max_points: int) -> dict:
     if (ne := ctx.blocked(code, key, max_points)):
         return ne
+    if (nr := ctx.unreadable(code, key, max_points)):
+        return nr
     n, notes = ctx.count_items(key)
     return _c(code, _news_points(n, bands), max_points, notes)
 
@@ -369,16 +400,19 @@ def phu_luc_2(ctx: _Ctx) -> list[dict]:
     m = ctx.m
     hist = m.sections.get("lich-su")
     hist_ok = hist is not None and (hist.page == "history" or bool(ctx.listed("lich-su")))
+    history = (None if hist_ok else ctx.unreadable("1.4", "lich-su", 3)) or _c(
+        "1.4", 3 if hist_ok else 0, 3, [ctx.url(hist.href), hist.label] if hist_ok else ["không có lịch sử"])
     # Either section with an item is enough; only when neither has one does a broken section make it unjudgeable.
     plans = [ctx.section_items("8", key, 5) for key in ("chien-luoc-quy-hoach", "du-an-dau-tu")]
     plan = next((p for p in plans if p["points"]), None) or next(
-        (p for p in plans if p["state"] == "not_evaluable"), plans[-1])
+        (p for p in plans if p["state"] == "not_evaluable"), None) or next(
+        (p for p in plans if p["state"] == "needs_review"), plans[-1])
     prov, depts, comms, _central = ctx.gov_links()
     return [
         ctx.intro_elements("1.1", ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao")),
         ctx.contact("1.2", ("address", "phone", "email")),
         ctx.directory("1.3"),
-        _c("1.4", 3 if hist_ok else 0, 3, [ctx.url(hist.href), hist.label] if hist_ok else ["không có lịch sử"]),
+        history,
         _counted("2", ctx, "tin-tuc", [(5, 10), (2, 6), (1, 4)], 10),
         _counted("3", ctx, "tin-phat-thanh", [(1, 5)], 5),
         ctx.documents("4", 10),
@@ -407,6 +441,8 @@ def province(ctx: _Ctx) -> list[dict]:
         return _c(code, pts if sec else 0, pts, [ctx.url(sec.href)] if sec else ["không có chuyên mục"])
 
     def any_in_period(code: str, key: str, pts: int) -> dict:
+        if (nr := ctx.unreadable(code, key, pts)):
+            return nr
         n, notes = ctx.count_items(key)
         return _c(code, pts if n else 0, pts, notes)
 
@@ -439,14 +475,15 @@ RUBRICS = {"province": province, "department": phu_luc_1, "commune": phu_luc_2, 
 
 def portal_truth(m: PortalModel, start: date, end: date, port: int, registry: list[RegistryEntry],
                  faults: bool = True) -> dict:
-    ctx = _Ctx(m, start, end, port, registry, failed_sections(m.portal.id, faults))
+    ctx = _Ctx(m, start, end, port, registry, failed_sections(m.portal.id, faults),
+               unreadable_sections(m.portal.id, faults))
     criteria = RUBRICS[m.portal.kind](ctx)
     fault = fault_of(m.portal.id, faults)
     extra = {}
     if fault is not None:
         # What the crawl itself must record, so a test can check the fault was survived the right way.
         extra["fault"] = {"kind": fault.kind, "section": fault.section, "crawl_status": fault.crawl_status,
-                          "section_status": fault.section_status,
+                          "section_status": fault.section_status, "unread": fault.unread,
                           "tls_issues": sorted(TLS_ISSUES[fault.tls]) if fault.tls else None}
     if fault is not None and fault.kind == "down":
         # Points 0 like every not_evaluable criterion of the product's results; the portal score is null.

@@ -4,7 +4,7 @@ The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
 section {key,url,label,status,confidence?}; item {section,url,title,published_at,date_method,flags?}; element {key,url,label};
 contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[],has_search};
 question {id,title,url,asked_on,answered_on}; schedule {url,dates[]}; search {present,works,url,probe?};
-article {url,has_print}; link {url,label}; error {status}.
+article {url,has_print}; link {url,label}; error {status}; unread {section,url,what,summary}.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from audit.facts import (ArticleSample, ContactFact, DirectoryEntry, DirectoryFact, DocumentRow, DocumentsFact,
-                         ElementFact, Item, Link, PortalFacts, Question, ScheduleFact, SearchFact, SectionFact)
+                         ElementFact, Item, Link, PortalFacts, Question, ScheduleFact, SearchFact, SectionFact,
+                         UnreadFact)
 from storage.models import CrawlRun, Fact, PortalCrawl
 
 
@@ -54,6 +55,7 @@ def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
         search=_search(by.get("search", [])),
         articles=tuple({d["url"]: ArticleSample(d["url"], bool(d["has_print"])) for d in by.get("article", [])}.values()),
         links=tuple(dict.fromkeys(Link(d["url"], d.get("label") or "", "") for d in by.get("link", []))),
+        unread=_unread(by.get("unread", [])),
     )
 
 
@@ -145,6 +147,14 @@ def _schedule(data):
         return None
     dates = sorted({date.fromisoformat(x) for d in data for x in d["dates"]})
     return ScheduleFact(data[0]["url"], tuple(dates))
+
+
+def _unread(data):
+    # One per section page: a page read twice (a listing page reached again) says the same thing.
+    out: dict[tuple[str, str], UnreadFact] = {}
+    for d in data:
+        out.setdefault((d["section"], d["url"]), UnreadFact(d["section"], d["url"], d["what"], d.get("summary") or ""))
+    return tuple(out.values())
 
 
 def _search(data):

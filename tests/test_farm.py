@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from farm.faults import FAULTS, failed_sections
+from farm.faults import FAULTS, failed_sections, unreadable_sections
 from farm.portals import DOWN_PORTAL_ID, load_portals, portal_by_id
 from farm.site import FarmSite
 from farm.truth import dumps, expected, pakn_deadline
@@ -97,6 +97,10 @@ def test_rubric_sums_and_status(truth):
             if c["state"] == "not_evaluable":
                 # Only a section a fault breaks makes a criterion unjudgeable; the note names its status.
                 assert broken and c["points"] == 0 and any(s in " ".join(c["items"]) for s in broken.values())
+                continue
+            if c["state"] == "needs_review":
+                # Only a section a fault shows unreadably goes to a person, at 0 points; the note says so.
+                assert unreadable_sections(p["id"]) and c["points"] == 0 and "không đọc được" in " ".join(c["items"])
                 continue
             assert c["state"] == expect, (p["id"], c)
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from lxml import html as lxml_html
 
+from farm import faults, vocab
 from farm.faults import FAULTS, HUGE_BYTES, fault_of
 from farm.portals import portal_by_id
 from farm.site import FarmSite
@@ -147,6 +148,57 @@ def test_charset_faults_decode_to_the_same_text(site, kind, declared):
     assert title in text
 
 
+SHOWN = {"unreadable-qa": lambda m: [q.title for q in faults.shown_questions(m)],
+         "unreadable-schedule": lambda m: [task for _, _, task, _ in faults.shown_schedule(m)],
+         "unreadable-news": lambda m: [it.title for it in faults.shown_news(m)]}
+
+
+@pytest.mark.parametrize("kind", faults.UNREADABLE)
+def test_unreadable_page_shows_its_content_to_a_person_and_to_no_reader(site, kind):
+    from crawler import extract
+    from crawler.platforms import read
+
+    pid = by_kind(kind)
+    m, f = site.farm.model(pid), FAULTS[pid]
+    url = f"http://{m.portal.address}:{PORT}{section_href(site, pid)}"
+    r = get(site, pid, section_href(site, pid))
+    assert r.status == 200
+    text = r.body.decode("utf-8")
+    own = lxml_html.fromstring(text).xpath("//div[@id='column-1']")[0]
+    words = own.text_content()
+    shown = SHOWN[kind](m)
+    assert shown and all(t in words for t in shown)  # what a person reads on the page
+    assert not own.xpath(".//table|.//dl") and "p_p_lifecycle=2" not in text and "var data" not in text
+    if kind == "unreadable-news":  # titles and dates, and no link to any article: clickable divs
+        cards = own.xpath(".//div[@data-href][@onclick]")
+        assert [c.get("data-href") for c in cards] == [it.path for it in faults.shown_news(m)]
+        assert not own.xpath(".//a[@href]")
+        assert all(f"{it.published:%d/%m/%Y %H:%M}" in words for it in faults.shown_news(m))
+    if kind == "unreadable-schedule":  # "08:00 — task" under date boxes, no weekday, no week range
+        assert "từ ngày" not in words.lower() and not [d for d in vocab.WEEKDAYS if d.lower() in words.lower()]
+        assert all(f"{hh} — {task}" in words for _, hh, task, _ in faults.shown_schedule(m))
+    if kind == "unreadable-qa":  # each answer beside its question
+        answered = [q for q in faults.shown_questions(m) if q.answered and q.answered <= m.now.date()]
+        assert answered and all(q.answer in words for q in answered)
+    # The crawler's reading: content of its own, none of it read. The clean page (faults off) is read as usual.
+    assert read(extract.parse(text, url), text, url, "liferay").unread(f.section) == f.unread
+    clean = site.handle(portal_by_id(pid), "GET", section_href(site, pid), {}).body.decode("utf-8")
+    assert read(extract.parse(clean, url), clean, url, "liferay").unread(f.section) is None
+
+
+@pytest.mark.parametrize("kind", faults.UNREADABLE)
+def test_unreadable_page_with_nothing_to_show_says_so(site, kind):
+    import dataclasses
+
+    from farm import unreadable
+
+    pid = by_kind(kind)
+    m = site.farm.model(pid)
+    empty = dataclasses.replace(m, items={}, questions=[], schedule_until=None)
+    assert not faults.shows_content(empty, FAULTS[pid].section)
+    assert "<p>Chưa có " in unreadable.RENDERERS[kind](empty, m.sections[FAULTS[pid].section], PORT)
+
+
 def test_no_faults_serves_every_portal_normally():
     site = FarmSite(65, NOW, PORT, faults=False)
     for pid, f in FAULTS.items():
@@ -171,6 +223,12 @@ def test_truth_states_the_expected_crawl_outcome():
             assert ne and all(c["points"] == 0 and f.section_status in " ".join(c["items"]) for c in ne), pid
         else:
             assert not ne, pid
+        review = [c for c in p["criteria"] if c["state"] == "needs_review"]
+        assert p["fault"]["unread"] == f.unread
+        if f.kind in faults.UNREADABLE:  # the criteria reading the section, at 0 points, for a person to decide
+            assert review and all(c["points"] == 0 and "không đọc được" in " ".join(c["items"]) for c in review), pid
+        else:
+            assert not review, pid
     calm = expected(65, NOW, *MONTH, PORT, faults=False)
     assert not [p for p in calm["portals"] if "fault" in p or p["status"] == "unreachable"]
     assert dumps(doc) == dumps(expected(65, NOW, *MONTH, PORT))  # deterministic with the faults on

@@ -44,6 +44,10 @@ MATRIX = {
     "deep-nesting": ("ok", "too_deep", "not_evaluable"),
     "binary-html": ("ok", "not_html", "not_evaluable"),
     "invalid-utf8": ("ok", None, "as usual"),
+    # Content shown in markup no reader knows: the crawl ends well, the criteria reading the section go to a person.
+    "unreadable-qa": ("ok", None, "needs_review"),
+    "unreadable-schedule": ("ok", None, "needs_review"),
+    "unreadable-news": ("ok", None, "needs_review"),
 }
 
 
@@ -108,10 +112,16 @@ def test_every_fault_is_survived_as_the_matrix_says(matrix_run):
             diff = sorted(code for code in wanted if states.get(code) != wanted[code])
             problems.append(f"{pid} ({fault.kind}): score {p['score']} vs truth {want['score']}, criteria {diff}")
         blocked = [c for c in p["criteria"] if c["state"] == "not_evaluable"]
+        review = [c for c in p["criteria"] if c["state"] == "needs_review"]
         if state == "not_evaluable" and not blocked:
             problems.append(f"{pid} ({fault.kind}): no criterion not_evaluable")
-        if state == "as usual" and blocked:
+        if state in ("as usual", "needs_review") and blocked:
             problems.append(f"{pid} ({fault.kind}): {[c['code'] for c in blocked]} not_evaluable")
+        if state == "needs_review" and not (review and all(
+                c["points"] == 0 and c["summary"].startswith("Không đọc được ") and c["evidence"] for c in review)):
+            problems.append(f"{pid} ({fault.kind}): no criterion needs_review at 0 points saying what was unread")
+        if state != "needs_review" and review:
+            problems.append(f"{pid} ({fault.kind}): {[c['code'] for c in review]} needs_review")
         if state == "unreachable" and p["status"] != "unreachable":
             problems.append(f"{pid} ({fault.kind}): {p['status']}, not unreachable")
     survived = len(FAULTS) - len({line.split(" ")[0] for line in problems})

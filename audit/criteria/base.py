@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable
 
-from audit.facts import PORTAL_OK, Item, PortalFacts, SectionFact
+from audit.facts import PORTAL_OK, Item, PortalFacts, SectionFact, UnreadFact
 from audit.period import Period
 from audit.registry import Portal
 
@@ -130,6 +130,36 @@ class Context:
             return None
         return Outcome(0, f"Không đánh giá được: trang {self.where(key)} {status_text(s.status)}",
                        [ev(s.url, s.label, note=f"trạng thái tải trang: {s.status}")], NOT_EVALUABLE)
+
+    def unread(self, key: str) -> list[UnreadFact]:
+        """The section's pages that showed content no reader could read, landing page first."""
+        return sorted((u for u in self.facts.unread if u.section == key), key=lambda u: (len(u.url), u.url))
+
+    def could_not_read(self, keys: list[str], noun: str, points: int = 0, before: list[str] = ()) -> Outcome | None:
+        """needs_review when a section page showed content that no reader could read, so that "nothing read" is
+        neither a silent 0 (missing) nor a pass: `points` are what the facts that were read prove (0 when nothing
+        was). Callers ask only when nothing was read from the section. `before`: what else the summary must say
+        first (lower-case clauses). None when every page was read."""
+        parts, evidence = [], []
+        for key in keys:
+            pages = self.unread(key)
+            if not pages:
+                continue
+            first = pages[0]
+            s = self.section(key)
+            page = "trang" if s is not None and first.url.rstrip("/") == s.url.rstrip("/") else f"trang {first.url}"
+            text = f"không đọc được {noun} tại {self.where(key)}"
+            if first.summary:
+                text += f": {page} có {first.summary}"
+            if len(pages) > 1:
+                text += f" (và {len(pages) - 1} trang khác của chuyên mục)"
+            parts.append(text)
+            evidence += [ev(u.url, self.section_title(key), note=f"không đọc được {noun}"
+                            + (f"; trang có {u.summary}" if u.summary else "")) for u in pages]
+        if not parts:
+            return None
+        text = "; ".join([*before, *parts])
+        return Outcome(points, f"{text[0].upper()}{text[1:]} — cần kiểm tra trực tiếp", evidence, NEEDS_REVIEW)
 
     def item_evidence(self, items: list[Item], note: str | None = None) -> list[dict]:
         return [ev(i.url, i.title, i.published_at, _item_note(i, note)) for i in items]

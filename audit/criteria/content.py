@@ -21,6 +21,10 @@ def count_in_period(ctx: Context, crit) -> Outcome:
     if (blocked := ctx.blocked(key)):
         return blocked
     items = ctx.items(key)
+    # Nothing read from a page that shows content is not "0 in the period". Once something was read, the count
+    # stands: an unread page beside read ones (a second listing page) does not undo what was read.
+    if not items and (unread := ctx.could_not_read([key], "tin, bài")):
+        return unread
     if ctx.section(key) is None and not items:
         return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
     inside = [i for i in items if ctx.period.contains(i.published_at)]
@@ -54,6 +58,10 @@ def section_has_items(ctx: Context, crit) -> Outcome:
                        NOT_EVALUABLE)
     parts = [f"{ctx.where(k)} không có tin, bài nào" if ctx.section(k) else f"không tìm thấy {ctx.where(k)}"
              for k in keys]
+    empty = [p for k, p in zip(keys, parts) if not ctx.unread(k)]  # read, or absent: said first
+    if (unread := ctx.could_not_read(keys, "tin, bài", before=empty)):
+        unread.evidence[:0] = [e for k in keys if not ctx.unread(k) for e in ctx.section_evidence(k)]
+        return unread
     text = join_vn(parts) if len(parts) == 1 else "; ".join(parts)
     return Outcome(0, text[0].upper() + text[1:], [e for k in keys for e in ctx.section_evidence(k)])
 
@@ -104,6 +112,14 @@ def elements(ctx: Context, crit) -> Outcome:
     if alt and (items := ctx.listed(alt)):
         return Outcome(pts["all"], f"{len(items)} tin, bài tại {ctx.where(alt)}", ctx.item_evidence(items))
     missing = [name(k, k) for k in keys if k not in found]
+    if alt:
+        # The section that could stand in for the elements could not be read: it might have given full points, so
+        # the elements found keep their points and a person decides the rest.
+        have = (f"thiếu {join_vn(missing)} (có {join_vn([name(k, k) for k in found])})" if found
+                else f"không tìm thấy {join_vn(missing)}")
+        if (unread := ctx.could_not_read([alt], "tin, bài", pts.get("some", 0) if found else 0, [have])):
+            unread.evidence[:0] = evidence
+            return unread
     if found:
         text = f"Thiếu {join_vn(missing)} (có {join_vn([name(k, k) for k in found])})"
         return Outcome(pts.get("some", 0), text, evidence)
@@ -208,6 +224,9 @@ def documents(ctx: Context, crit) -> Outcome:
         return blocked
     d = ctx.facts.documents
     if d is None:
+        # No documents table was read; a page that shows something else is not an absent section.
+        if (unread := ctx.could_not_read([key], "văn bản")):
+            return unread
         return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
     where = f"chuyên mục {ctx.section_title(key)} ({d.url})"
     if not d.rows:
@@ -247,6 +266,9 @@ def schedule_in_period(ctx: Context, crit) -> Outcome:
     if (blocked := ctx.blocked(key)):
         return blocked
     s = ctx.facts.schedule
+    # Not one day read from a schedule page that shows content: the days are there, in a layout no reader knows.
+    if (s is None or not s.dates) and (unread := ctx.could_not_read([key], "lịch công tác")):
+        return unread
     if s is None:
         return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
     inside = sorted({d for d in s.dates if ctx.period.contains(d)})

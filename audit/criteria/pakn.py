@@ -49,6 +49,9 @@ def pakn(ctx: Context, crit) -> Outcome:
     if (blocked := ctx.blocked(key)):
         return blocked
     questions = {q.url: q for q in sorted(ctx.facts.questions, key=lambda q: (q.url, q.title))}
+    # No question read from a page that shows questions is never "Không có PAKN trong kỳ" (full points).
+    if not questions and (unread := ctx.could_not_read([key], "câu hỏi và trả lời (PAKN)")):
+        return unread
     if ctx.section(key) is None and not questions:
         return Outcome(0, f"Không tìm thấy {ctx.where(key)}")
     audit_day = audit_date(ctx.facts, ctx.period)

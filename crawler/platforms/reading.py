@@ -200,7 +200,9 @@ class PageReading:
     @cached_property
     def says_empty(self) -> bool:
         """The page says its list is empty ("Chưa có dữ liệu", "No result were found")."""
-        own = vocab.fold(text_of(self.layout.main))
+        # Text nodes joined by spaces: text_content() glues a heading to the next paragraph ("Thống kêChưa có tin
+        # bài"), and the phrase, matched as whole words, was never found.
+        own = vocab.fold(" ".join(self.layout.main.itertext()))
         return any(f" {p} " in f" {own} " for p in empty_phrases())
 
     @cached_property
@@ -234,7 +236,7 @@ class PageReading:
             return None if self.questions else "questions"
         if section in SCHEDULE_SECTIONS:
             return None if self.schedule.days else "schedule"
-        if section in DOCUMENT_SECTIONS and self.documents:
+        if section in DOCUMENT_SECTIONS and self.documents is not None:  # a table read, even empty, was read
             return None
         return None if self.items else "items"
 
