@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT))
 from urllib.parse import unquote, urljoin, urlsplit  # noqa: E402
 
 from crawler import extract, sections, vocab  # noqa: E402
-from crawler.dates import from_page  # noqa: E402
-from crawler.understand import understand  # noqa: E402
+from crawler.understand import reading, understand  # noqa: E402
 
 
 REQUIRED = ("file", "url", "now", "section")
@@ -263,7 +262,7 @@ def speed(entries: list[dict], repeat: int = 5) -> dict:
 
     def ours(i):
         body, url, now = pages[i]
-        from_page(extract.tree(body, url), now, url)
+        reading(body, url, now=now).published_at  # the reader users call: layout, title, date
 
     def theirs(i):
         try:

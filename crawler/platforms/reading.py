@@ -21,6 +21,7 @@ from crawler.layout import Layout, empty_phrases, text_of
 
 # What a section page must show for its criterion to be read; none of it and content on the page: could not read.
 STATIC_SECTIONS = {"gioi-thieu", "lich-su", "thong-tin-lien-he", "danh-ba", "tiep-can-thong-tin", "dich-vu-cong",
+                   "thu-tuc-hanh-chinh",
                    "tim-kiem", "khac"}
 QA_SECTIONS = {"hoi-dap"}
 SCHEDULE_SECTIONS = {"lich-cong-tac"}
