@@ -74,28 +74,47 @@ def _excluded(el) -> bool:
     return False
 
 
+def _lower(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def locate(doc, cue: str | None = None) -> Title | None:
     body = doc.body if doc.body is not None else doc
-    for text, how in _candidates(doc, cue):
+    candidates = _candidates(doc, cue)
+    if candidates:
+        # Where each text node sits, found once: a title's text is in one node (or a few under one element), so the
+        # element is looked for from the nodes that hold its start instead of folding every element's subtree.
+        nodes = [(el, _lower(el.text)) for el in body.iter() if isinstance(el.tag, str) and el.text and el.text.strip()
+                 and el.tag not in SKIP]
+    for text, how in candidates:
         want = vocab.fold(_ELLIPSIS.sub("", text))
         if len(want) < MIN_CHARS:
             continue
-        lo, hi = PREFIX_SHARE * len(want), len(want) / PREFIX_SHARE + 10
-        best = None
-        for el in body.iter():
-            if best is not None and not any(a is best for a in el.iterancestors()):
-                break  # the first match and its descendants are read: a later repeat is the body quoting it
-            if not isinstance(el.tag, str) or el.tag in SKIP:
+        probe = _lower(_ELLIPSIS.sub("", text))[:MIN_CHARS]
+        for el, low in nodes:
+            # The node holds the title's start, or is a short first piece of it ("<span>Hà Nội</span> xử phạt…").
+            if probe not in low and not (len(low) < len(probe) and probe.startswith(low)):
                 continue
-            raw = el.text_content()
-            if not lo <= len(raw.strip()) <= hi * 1.5 + 20:
-                continue
-            got = vocab.fold(_ELLIPSIS.sub("", raw))
-            if got and _matches(got, want) and not is_chrome_element(el) and not _excluded(el):
-                best = el  # document order: a match inside the first one is deeper, so closer to the text
-        if best is not None:
-            return Title(best, " ".join(best.text_content().split()), how)
+            found = _deepest_match(el, want)
+            if found is not None:
+                return Title(found, " ".join(found.text_content().split()), how)
     el = date_page(doc).title
     if el is not None:
         return Title(el, " ".join(el.text_content().split()), "selector")
+    return None
+
+
+def _deepest_match(el, want: str):
+    """`el` or the nearest ancestor (up to a few levels) whose whole text is the title's (or a cut of it)."""
+    node = el
+    for _ in range(4):
+        if node is None or not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            return None
+        raw = node.text_content()
+        if len(raw) > len(want) / PREFIX_SHARE * 1.5 + 40:
+            return None
+        got = vocab.fold(_ELLIPSIS.sub("", raw))
+        if got and _matches(got, want) and node.tag not in SKIP and not is_chrome_element(node) and not _excluded(node):
+            return node
+        node = node.getparent()
     return None

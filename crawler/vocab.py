@@ -18,6 +18,7 @@ RULES = Path(__file__).resolve().parent.parent / "rules"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # a portal's pages repeat their menus and boxes: the same texts are folded again and again
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d) and punctuation: the form labels are compared in."""
     text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).lower().replace("đ", "d"))
@@ -30,6 +31,7 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _NON_WORD_ACCENTED = re.compile(r"[^0-9a-z\u0300-\u036fđ]+")
 
 
+@lru_cache(maxsize=1 << 14)
 def accented(text: str) -> str:
     """Lower case and punctuation collapsed like fold(), diacritics kept: "truyền thông" (communication) is not
     "truyền thống" (tradition). Each word's tone mark is moved to the word's end, so the old and new placements
