@@ -121,12 +121,15 @@ def entries(doc, layout: Layout, same_site) -> list[Entry]:
             links.append((a, href))
     if not links:
         return []
-    cache: dict = {}
+    # Which targets each ancestor of a link holds, found in one walk up from every link (not one per question).
+    holds: dict = {}
+    for a, href in links:
+        holds.setdefault(a, set()).add(href)
+        for anc in a.iterancestors():
+            holds.setdefault(anc, set()).add(href)
 
     def targets_in(el) -> set[str]:
-        if el not in cache:
-            cache[el] = {h for x, h in links if x is el or any(p is el for p in x.iterancestors())}
-        return cache[el]
+        return holds.get(el, set())
 
     by_target: dict[str, dict] = {}
     for a, href in links:
