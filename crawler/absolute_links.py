@@ -47,7 +47,10 @@ def make_absolute(doc, url: str) -> None:
             value = el.get(attr)
             if value is None:
                 continue
-            new = join(base, origin, value.strip())
+            stripped = value.strip()
+            # An in-page anchor ("#", "#top") keeps its "#": urljoin drops an empty fragment, and "#" would then read
+            # as a link to the page itself (a menu entry that leads nowhere is not the page's entry).
+            new = base.split("#")[0] + stripped if stripped.startswith("#") else join(base, origin, stripped)
             if new is None:
                 del el.attrib[attr]
             elif new != value:

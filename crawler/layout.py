@@ -40,6 +40,15 @@ def _column_token() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _utility_token() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["not_column_classes"]))
+
+
+def _is_column_token(token: str) -> bool:
+    return bool(_column_token().search(token)) and not _utility_token().search(token)
+
+
+@lru_cache(maxsize=1)
 def widget_headings() -> frozenset[str]:
     return frozenset(vocab.fold(h) for h in rules()["widget_headings"])
 
@@ -67,7 +76,7 @@ def text_of(el) -> str:
 def _grid_width(el) -> int | None:
     """The grid span a column class gives (span9, col-md-8, large-9, grid_9): wider is the page's own column."""
     for token in (el.get("class") or "").lower().split():
-        if _column_token().search(token) and token.startswith(("span", "col-", "grid_", "small-", "medium-", "large-")):
+        if _is_column_token(token) and token.startswith(("span", "col-", "grid_", "small-", "medium-", "large-")):
             m = _GRID_NUMBER.search(token)
             if m:
                 return int(m.group(1))
@@ -81,7 +90,7 @@ def _column_like(el) -> bool:
         # A layout table's cell holds blocks of its own; a data table's cell holds a value.
         return any(isinstance(c.tag, str) and c.tag in ("div", "table", "ul", "p", "h1", "h2", "h3", "h4", "form")
                    for c in el)
-    return any(_column_token().search(t) for t in (el.get("class") or "").lower().split())
+    return any(_is_column_token(t) for t in (el.get("class") or "").lower().split())
 
 
 class Layout:

@@ -79,6 +79,22 @@ def _entry(a, href, targets_in) -> object:
     return entry
 
 
+_TRAILING = re.compile(r"\s*[(\[]\s*(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s+\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+                       r"(?:\s*[AaPp][Mm])?)\s*[)\]]\s*$")
+
+
+def _trailing_date(label: str) -> tuple[str, datetime | None, str | None]:
+    """A date the link text ends with, in brackets ("Tin công khai ngân sách (17.05.2019 09:21)"): the entry's date,
+    and not part of its title."""
+    m = _TRAILING.search(label)
+    if not m:
+        return label, None, None
+    found = parse_text(m.group("date"))
+    if not found:
+        return label, None, None
+    return label[: m.start()].strip(), found.value, f"listing-html:title-suffix:{found.method}"
+
+
 def _entry_date(entry, title_link) -> tuple[datetime | None, str | None]:
     for t in entry.iter("time"):
         raw = (t.get("datetime") or "").strip()
@@ -143,7 +159,9 @@ def entries(doc, layout: Layout, same_site) -> list[Entry]:
             continue
         a, label = max(titled, key=lambda p: len(p[1]))
         entry = _entry(a, href, targets_in)
-        when, method = _entry_date(entry, a)
+        label, when, method = _trailing_date(label)
+        if when is None:
+            when, method = _entry_date(entry, a)
         out.append(Entry(href, label, when, method, entry, block_of(entry)))
     return _as_list(out)
 

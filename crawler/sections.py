@@ -172,7 +172,7 @@ def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | No
              and not (crumb is not None and any(x is crumb for x in a.iterancestors()))]
     # The entry that links this very page first; one that only carries the category's name after (a news
     # category and a procedure field may share a name: "Bưu chính viễn thông").
-    exact = [a for a in links if here and _page_path(a.get("href") or "") == here]
+    exact = [a for a in links if here and "#" not in (a.get("href") or "") and _page_path(a.get("href") or "") == here]
     named = [a for a in links if vocab.fold(a.text_content()) in wanted and a not in exact]
     for a in exact + named:
         own = vocab.sections().by_label(a.text_content())

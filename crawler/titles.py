@@ -50,7 +50,25 @@ def _candidates(doc, cue: str | None) -> list[tuple[str, str]]:
         seps = [m for m in _HEAD_SEPARATORS.finditer(head)]
         out.append((head, "head"))
         out.extend((head[:m.start()], "head") for m in reversed(seps))
+    slug = _slug_words(doc.base_url or "")
+    if slug:
+        out.append((slug, "url-slug"))
     return [(" ".join(t.split()), how) for t, how in out if len(vocab.fold(t)) >= MIN_CHARS]
+
+
+_SLUG_PART = re.compile(r"^(?:\d+-)?(?P<words>[a-z0-9]+(?:-[a-z0-9]+){3,}?)(?:-\d{4,})?(?:\.\w{2,5})?$")
+
+
+def _slug_words(url: str) -> str | None:
+    """An article's address spells its title without marks ("/lich-cong-tac-tuan-thu-25-cua-chu-tich…/",
+    "…/-/view_content/1712928-xu-phat-doanh-nghiep…html"): the words of its last path segment, ids left out."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = [p for p in unquote(urlsplit(url).path).lower().split("/") if p]
+    if not parts:
+        return None
+    m = _SLUG_PART.match(parts[-1])
+    return m.group("words").replace("-", " ") if m else None
 
 
 def _matches(text: str, want: str) -> bool:
@@ -90,8 +108,10 @@ def locate(doc, cue: str | None = None) -> Title | None:
         want = vocab.fold(_ELLIPSIS.sub("", text))
         if len(want) < MIN_CHARS:
             continue
-        probe = _lower(_ELLIPSIS.sub("", text))[:MIN_CHARS]
+        folded = how == "url-slug"  # a slug has no marks: nodes are compared folded
+        probe = (want if folded else _lower(_ELLIPSIS.sub("", text)))[:MIN_CHARS]
         for el, low in nodes:
+            low = vocab.fold(low) if folded else low
             # The node holds the title's start, or is a short first piece of it ("<span>Hà Nội</span> xử phạt…").
             if probe not in low and not (len(low) < len(probe) and probe.startswith(low)):
                 continue

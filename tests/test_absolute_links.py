@@ -34,13 +34,17 @@ def test_page_links_match_lxml_make_links_absolute():
     checked = 0
     for page in sorted(gold.glob("*/*.html"))[::7]:
         text = extract.decode(page.read_bytes())
-        ours, theirs = html.document_fromstring(text), html.document_fromstring(text)
+        ours, theirs, raw = (html.document_fromstring(text) for _ in range(3))
         url = "https://so-tai-chinh.bacninh.gov.vn/web/guest/tin-tuc/chi-tiet?id=1"
         make_absolute(ours, url)
         theirs.make_links_absolute(url, resolve_base_href=True, handle_failures="discard")
-        for a, b in zip(ours.iter(LINK_ATTRS), theirs.iter(LINK_ATTRS)):
+        for a, b, r in zip(ours.iter(LINK_ATTRS), theirs.iter(LINK_ATTRS), raw.iter(LINK_ATTRS)):
             for attr in LINK_ATTRS[a.tag]:
-                assert a.get(attr) == b.get(attr), (page.name, a.tag, attr)
+                written = (r.get(attr) or "").strip()
+                if written.startswith("#"):  # an in-page anchor keeps its "#" (urljoin drops an empty one)
+                    assert a.get(attr) == url + written, (page.name, written)
+                else:
+                    assert a.get(attr) == b.get(attr), (page.name, a.tag, attr)
                 checked += 1
     assert checked > 500
 

@@ -19,6 +19,7 @@ from crawler import vocab
 from crawler.dates.text import hits, rules
 
 _UNSET = object()
+TITLE_ROW_DEPTH = 5  # levels climbed from a title that opens its block (table layouts nest it in td/tr/table)
 _MARKERS = etree.XPath("//@class|//@id|//@itemprop", smart_strings=False)
 
 
@@ -30,6 +31,8 @@ def _chrome_words() -> re.Pattern:
 
 def is_chrome_element(el) -> bool:
     """This element itself is chrome: a footer, menu or sidebar tag, the site header, or a class/id naming one."""
+    if el.tag in ("body", "html"):
+        return False  # a theme's body classes ("other controls-visible …") describe the page, not a box on it
     if el.tag in rules()["chrome_tags"]:
         return True
     if el.tag == "header" and (el.get("role") == "banner" or el.get("id") in ("banner", "masthead")):
@@ -199,8 +202,17 @@ def near_title(doc, title_el, pg: Page | None = None) -> list:
     limit, max_chars = rules()["near_title_blocks"], rules()["near_title_max_chars"]
     body_set = pg.bodies
     out = []
-    prev = title_el.getprevious()
-    if prev is not None and isinstance(prev.tag, str) and prev not in body_set:
+    # The block right before the title, or before the title's own row when the title opens it (a category and date
+    # line above a headline: "Tin hoạt động của lãnh đạo huyện   18/06/2019").
+    holder, prev = title_el, title_el.getprevious()
+    for _ in range(TITLE_ROW_DEPTH):
+        if prev is not None or holder.getparent() is None or holder.getparent().tag == "body":
+            break
+        holder = holder.getparent()
+        prev = holder.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None and prev not in body_set:
         out.append(prev)
     node, count = title_el, 0
     while node is not None and count < limit:

@@ -24,9 +24,12 @@ YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2
 TIME_FIRST = re.compile(r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::\d{2})?\s*(?:,|-|\|)?\s*(?:ngày\s*)?"
                         r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})", re.I)
 WORDS = re.compile(r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)\s*(?P<y>\d{4})", re.I)
+# "tháng 11 6, 2024": the Vietnamese words of an English month-first format (Babel, CKAN) — the month is named.
+MONTH_NAMED = re.compile(r"(?<!\d\s)tháng\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})" + _TIME, re.I)
 
 # Tried in this order within a text; the method names are what the evidence records.
-PATTERNS = ((TIME_FIRST, "time-first"), (WORDS, "ngay-thang-nam"), (DMY, "dd/mm/yyyy"), (YMD, "yyyy/mm/dd"))
+PATTERNS = ((TIME_FIRST, "time-first"), (WORDS, "ngay-thang-nam"), (MONTH_NAMED, "thang-m-d-yyyy"),
+            (DMY, "dd/mm/yyyy"), (YMD, "yyyy/mm/dd"))
 
 
 @dataclass(frozen=True)
