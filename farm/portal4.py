@@ -51,11 +51,11 @@ UI = {
            "email": "Gửi email", "other": "Các tin khác", "first": "← Đầu tiên", "prev": "Trước",
            # The real theme leaves this one key untranslated in its Vietnamese UI.
            "next": "next", "last": "Cuối cùng →", "page": "Trang", "skip": "Truy cập nội dung luôn",
-           "top": "| Về đầu trang |", "empty": "Không có kết quả nào.", "lang_en": "English",
+           "top": "Lên đầu trang", "empty": "Không có kết quả nào.", "lang_en": "English",
            "lang_vi": "Tiếng Việt"},
     "en": {"home": "Home", "published": "Publish date", "views": "View count", "print": "Print",
            "email": "Send email", "other": "Other News", "first": "← First", "prev": "Previous", "next": "Next",
-           "last": "Last →", "page": "Page", "skip": "Skip to Content", "top": "| Back to top |",
+           "last": "Last →", "page": "Page", "skip": "Skip to Content", "top": "Back to top",
            "empty": "There are no results.", "lang_en": "English", "lang_vi": "Tiếng Việt"},
 }
 
@@ -169,8 +169,8 @@ def _where(m: PortalModel, trail) -> str:
     if not trail:
         return ""
     label = trail[-1][1]
-    inner = (f'<div class="dd_vitri"><span class="trangchu"><a href="{esc(m.link_base)}/">{ui("home")}</a></span>'
-             f'<span class="chuyenmuc"><p>{esc(label)}</p></span></div>')
+    inner = (f'<div class="dd_vitri"><span class="dd-home"><a href="{esc(m.link_base)}/">{ui("home")}</a></span>'
+             f'<span class="dd-current"><p>{esc(label)}</p></span></div>')
     return _borderless("dieuhuong_WAR_portal4portlet_INSTANCE_dd01", inner)
 
 
@@ -179,7 +179,7 @@ def _menu(m: PortalModel) -> str:
     from farm.chrome import menu_tree
 
     cfg = config(m)
-    out = ['<nav id="navigation" role="navigation"><div id="menu"><div class="center clearfix"><ul class="navi">']
+    out = ['<nav id="navigation" role="navigation"><div id="menu"><div class="menu-inner"><ul class="menu-ngang">']
     for href, label, subs in menu_tree(m):
         if href == f"{m.base}/" or href == f"{m.base}/thu-vien-video":
             href = m.link_base + href[len(m.base):]
@@ -194,8 +194,8 @@ def _menu(m: PortalModel) -> str:
     out.append("</ul>")
     if m.search != "absent":
         out.append(f'<form class="nav-search" action="{esc(m.link_base)}/tim-kiem" method="get">'
-                   '<input type="text" name="keyword" class="txtTimKiem" placeholder="---Nhập từ tìm kiếm---" '
-                   'title="Tìm kiếm"><input type="submit" class="search_button" value="Tìm kiếm"></form>')
+                   '<input type="text" name="keyword" class="o-tim-kiem" placeholder="Nhập nội dung cần tìm" '
+                   'title="Tìm kiếm"><input type="submit" class="nut-tim" value="Tìm kiếm"></form>')
     out.append("</div></div></nav>")
     return "\n".join(out)
 
@@ -222,16 +222,16 @@ def _right_column(m: PortalModel, port: int) -> str:
     banners.append((f"{m.link_base}/thu-vien-video", "thu-vien-video"))
     banners += DECORATION_BANNERS[: 1 + m.group_id % 2]
     rows = "".join(f'<tr><td><a href="{esc(href)}"><img alt="" src="/documents/{m.group_id}/0/{name}.png/'
-                   f'{m.group_id:x}-{i}?t=1450171{i:03d}" style="width: 228px; height: 46px;"></a></td></tr>'
+                   f'{m.group_id:x}-{i}?t={m.group_id}{i}" style="width: 230px;"></a></td></tr>'
                    for i, (href, name) in enumerate(banners))
     out.append(_borderless("56_INSTANCE_banner", f'<div class="journal-content-article"><table><tbody>{rows}'
                                                    "</tbody></table></div>"))
     if m.links:
-        pid = "2_WAR_portallienketportlet_INSTANCE_lk01"
+        pid = "lienket_WAR_portal4portlet"
         options = "".join(f'<option value="{esc(link.url(port))}">{esc(link.label)}</option>' for link in m.links)
-        out.append(box("Liên kết website", f'<div class="weblink-wrapper"><select class="aui-field-select" '
-                                           f'id="_{pid}_selectWeblink" onchange="openSelectedWeblink(this.value);">'
-                                           f'<option value="#">Chọn liên kết</option>{options}</select></div>', pid))
+        out.append(box("Liên kết website", f'<div class="lien-ket-box"><select class="aui-field-select" '
+                                           f'id="_{pid}_chonLienKet" onchange="moLienKet(this.value);">'
+                                           f'<option value="#">-- Chọn website --</option>{options}</select></div>', pid))
     latest = m.all_articles()[:5]
     if latest:
         out.append(box(cfg.news_box, '<ul class="tin-noi-bat">' + "".join(
@@ -257,19 +257,19 @@ def _footer(m: PortalModel) -> str:
     from farm.chrome import owner_name, site_title
 
     out = ['<div class="footer-wrapper"><div id="footer" class="clearfix">',
-           f'<p class="vetrang"><a href="#">{ui("top")}</a></p>']
+           f'<p class="len-dau"><a href="#">{ui("top")}</a></p>']
     links = [s for s in m.sections.values() if s.placement == "footer"]
     if links:
         out.append('<div class="footer-links">' + " | ".join(
             f'<a href="{esc(s.href)}">{esc(s.label)}</a>' for s in links) + "</div>")
-    out.append(f'<div class="footleft"><h3>{esc(site_title(m).upper())}</h3>')
+    out.append(f'<div class="footer-info"><h3>{esc(site_title(m).upper())}</h3>')
     line = contact_line(m)
     if line:
         out.append(f"<p>{line}</p>")
     tail = []
     if m.leaders:
         tail.append(f"Chịu trách nhiệm chính: {esc(m.leaders[0][0])}")
-    tail.append(f"® Ghi rõ nguồn “{esc(owner_name(m))}” khi phát hành lại thông tin từ nguồn này.")
+    tail.append(f"© {m.now.year} {esc(owner_name(m))}. Đề nghị ghi rõ nguồn khi sử dụng lại thông tin của trang.")
     out.append(f"<p>{'<br>'.join(tail)}</p></div></div></div>")
     return "".join(out)
 
@@ -293,12 +293,12 @@ def frame(m: PortalModel, port: int, title: str, main: str, *, trail=None, home:
 <body class="yui3-skin-sam controls-visible signed-out public-page site">
 <a href="#main-content" id="skip-to-content">{ui('skip')}</a>
 <div class="body">
-<div id="header"><div class="top-banner"><div id="contentheader">
+<div id="header"><div class="top-banner"><div class="header-inner">
 <a class="lang_vi" href="{esc(m.base if m.theme.prefix != '/vi' else m.link_base)}/" title="{ui('lang_vi')}"></a><a class="lang_en" href="/en{esc(m.base)}/" title="{ui('lang_en')}"></a>
-<div class="site-name">{esc(site_title(m))}</div><div class="egov_date"></div>
+<div class="site-name">{esc(site_title(m))}</div><div class="ngay-gio"></div>
 </div></div></div>
 <div>{_menu(m)}</div>
-<div id="main"><div class="so_4t" id="main-content" role="main"><div class="portlet-layout row-fluid">
+<div id="main"><div class="p4-main" id="main-content" role="main"><div class="portlet-layout row-fluid">
 <div class="portlet-column portlet-column-first span9" id="column-1">
 <div class="portlet-dropzone portlet-column-content portlet-column-content-first">
 {crumbs}
@@ -308,7 +308,7 @@ def frame(m: PortalModel, port: int, title: str, main: str, *, trail=None, home:
 </div></div></div>
 {_footer(m)}
 </div>
-<script>function openSelectedWeblink(a) {{ if (a != "#") {{ window.open(a); }} }}</script>
+<script>function moLienKet(url) {{ if (url != "#") {{ window.open(url); }} }}</script>
 {scripts}
 </body>
 </html>
@@ -317,9 +317,9 @@ def frame(m: PortalModel, port: int, title: str, main: str, *, trail=None, home:
 
 # ---- pages ----------------------------------------------------------------------------------------------------
 def _abstract(m: PortalModel, it: Item, href: str) -> str:
-    return (f'<div class="asset-abstract"><div class="asset-content normal-news">'
+    return (f'<div class="asset-abstract"><div class="asset-content">'
             f'<div class="asset-image"><a href="{esc(href)}"><img src="/image/journal/article?img_id={it.id + 17}'
-            f'&amp;t={it.id % 9973 + 1000}" alt=""></a></div><div class="asset-content-custom">'
+            f'&amp;t={it.id % 9973 + 1000}" alt=""></a></div><div class="asset-text">'
             f'<h3 class="asset-title"><a href="{esc(href)}">{esc(it.title)}</a></h3>{date_line(m, it)}'
             f'<div class="asset-summary">{esc(it.summary)}</div></div></div></div>')
 
@@ -357,7 +357,7 @@ def _pager(cur: int, pages: int, total: int, per_page: int) -> str:
     first, last = (cur - 1) * per_page + 1, min(cur * per_page, total)
     shown = (f"Showing {first} - {last} of {_count(total)} results." if UI_LANG.get() == "en"
              else f"Hiển thị {first} - {last} of {_count(total)} kết quả.")
-    menu = "".join(f'<li class="custom-paging"><a href="{_pager_href(n, per_page)}" class="taglib-icon">'
+    menu = "".join(f'<li><a href="{_pager_href(n, per_page)}" class="taglib-icon">'
                    f'<span class="taglib-text-icon">{n}</span></a></li>' for n in range(1, min(pages, 25) + 1))
 
     def button(label: str, n: int, cls: str = "") -> str:
@@ -365,7 +365,7 @@ def _pager(cur: int, pages: int, total: int, per_page: int) -> str:
             return f'<li class="disabled {cls}"><a href="javascript:;">{label}</a></li>'
         return f'<li class="{cls}"><a href="{_pager_href(n, per_page)}">{label}</a></li>'
 
-    return (f'<div class="taglib-page-iterator" id="_101_ocerSearchContainerPageIterator">'
+    return (f'<div class="taglib-page-iterator" id="_101_pageIterator">'
             f'<div class="clearfix lfr-pagination"><div class="lfr-pagination-config">'
             f'<div class="lfr-pagination-page-selector"><div class="btn-group lfr-icon-menu current-page-menu">'
             f'<a class="dropdown-toggle btn" href="javascript:;"><span class="lfr-icon-menu-text"> {cur} </span></a>'
@@ -413,9 +413,9 @@ def _article_content(m: PortalModel, it: Item) -> str:
 
     return (f'<div class="tieu-de-bai-viet">{esc(it.title)}</div>{date_line(m, it)}'
             f'<div class="asset-full-content show-asset-title"><div class="asset-content" id="_101_{it.id}">'
-            f'<div class="sapo-wrapper clearfix"><p class="sapo"><strong>{esc(it.summary)}</strong></p></div>'
+            f'<div class="lead-box"><p class="sapo"><strong>{esc(it.summary)}</strong></p></div>'
             f'<div class="journal-content-article">{_paragraphs(m, 4, it.id)}'
-            f'<p align="right" class="view-content-author"><strong><em>Ban biên tập</em></strong></p></div>'
+            f'<p class="tac-gia">Ban biên tập</p></div>'
             "</div></div>")
 
 
@@ -436,8 +436,7 @@ def article(m: PortalModel, it: Item, port: int, print_version: bool = False) ->
                      f'<img src="/portal4-theme/images/spacer.png" alt=""> <span class="taglib-text">{ui("print")}'
                      "</span></a></span>")
         scripts = (f'<script>function _101_printPage_0() {{ window.open("{print_path(m, it)}", "", '
-                   '"directories=0,height=480,left=80,location=1,menubar=1,resizable=1,scrollbars=yes,toolbar=0,'
-                   'width=640"); }}</script>')
+                   '"width=640,height=480,scrollbars=yes"); }}</script>')
     tools.append(f'<span class="mailto-action"><a href="mailto:" class="taglib-icon"><span class="taglib-text">'
                  f'{ui("email")}</span></a></span></div>')
     same = [o for o in m.items.get(it.section, []) if o.id != it.id]

@@ -157,7 +157,7 @@ def test_news_menu_entry_has_subcategories_no_vocabulary_knows(site):
         if not subs:
             continue
         d = doc(site, m, m.base or "/")
-        news = d.xpath(f"//ul[@class='navi']/li[a[@href='{m.sections['tin-tuc'].href}']]")[0]
+        news = d.xpath(f"//ul[@class='menu-ngang']/li[a[@href='{m.sections['tin-tuc'].href}']]")[0]
         children = {text(a): a.get("href") for a in news.xpath("./ul[@class='child-menu']/li/a")}
         for k, (label, slug) in enumerate(subs):
             assert children[label] == portal4.subcategory_href(m, k)
@@ -322,11 +322,11 @@ def test_english_ui_keeps_the_vietnamese_content(site):
     m = model_with(site, lambda m: m.theme.prefix == "/en" and m.articles)
     it = m.all_articles()[0]
     d = doc(site, m, it.path)
-    assert text(d.xpath("//span[@class='trangchu']")[0]) == "Home"
+    assert text(d.xpath("//span[@class='dd-home']")[0]) == "Home"
     assert d.xpath("//html")[0].get("lang") == "en-US"
     assert text(d.xpath("//div[@class='tieu-de-bai-viet']")[0]) == it.title  # content stays Vietnamese
     assert [text(x) for x in d.xpath("//div[@class='tin-khac-title']")] in ([], ["Other News"])
     # The home page (the registry URL, no prefix) keeps the Vietnamese UI; the menu leads under /en/.
     home = doc(site, m, "/")
     assert home.xpath("//html")[0].get("lang") == "vi-VN"
-    assert all(a.get("href").startswith(("/en/", "#")) for a in home.xpath("//ul[@class='navi']//a"))
+    assert all(a.get("href").startswith(("/en/", "#")) for a in home.xpath("//ul[@class='menu-ngang']//a"))
