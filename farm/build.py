@@ -54,6 +54,10 @@ def build_portal(seed: int, now: datetime, portal: FarmPortal) -> PortalModel:
         print_style=rng.choice(["printDiv", "printDiv", "link"]),
     )
     theme.frame = cms.theme_of(portal.id, portal.index, pinned=_pinned_classic(portal.id))
+    if theme.frame == "portal4":
+        # HTML-only theme (farm/portal4.py): the draws above stay, so every other detail of the portal is unchanged.
+        theme.listing = "publisher"
+        theme.prefix = cms.language_prefix(theme.frame, portal.index, root_hosted=portal.base_path == "")
     m = PortalModel(portal=portal, seed=seed, now=now, features=feats,
                     group_id=37632 if portal.kind == "province" else rng.randrange(20000, 200000), theme=theme)
     m.platform = cms.platform_of(portal.id)
@@ -158,7 +162,7 @@ def _build_sections(m: PortalModel, rng: random.Random, group: str) -> None:
             placement = "menu"
         else:
             placement = "sub"
-        href = cms.section_href(m.platform, m.base, slug, page)
+        href = cms.section_href(m.platform, m.link_base, slug, page)
         if key == "thu-tuc-hanh-chinh" and feats["tthc"] == "dvc-link":
             href, page = rng.choice(vocab.DVC_PROCEDURES)[0], "external"
         m.sections[key] = Section(key, label, href, placement, parent or "", page, _instance_id(rng))
@@ -262,6 +266,8 @@ def _item(m: PortalModel, sec: Section, r: random.Random, dt: datetime, seq: int
     slug = vocab.slugify(title)[:80].rstrip('-')
     if m.platform != "liferay":
         path = cms.article_path(m.platform, m.portal.id, m.base, sec.href, slug, aid, dt)
+    elif m.theme.frame == "portal4":
+        path = f"{sec.href}/-/view_content/{aid}-{slug}"  # the asset publisher's URL below the category page
     else:
         prefix = {"news": "/news", "section": "/" + sec.href.rsplit("/", 1)[-1], "": ""}[m.theme.detail_prefix]
         path = f"{m.base}{prefix}/-/details/{m.group_id}/{slug}-{aid}"

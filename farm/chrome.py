@@ -8,14 +8,17 @@
 - asset (a later re-skin on asset publishers): `<header>` mega-menu `ul.lfr-nav` with `ul.lfr-nav-child-menu`,
   `nav.breadcrumb-nav > ol.breadcrumb`, `<footer class="site-footer">` with a `<dl>` of contact fields, sidebar
   `<aside class="sidebar-right">`.
+- portal4 (farm/portal4.py): h1-headed portlet boxes in two columns, a class-less breadcrumb block, HTML-only
+  asset-publisher listings; it renders its own frame, home, listings and articles.
 Other CMSs have their own frames (farm/cms_pages.py); `page` dispatches.
 
-Article links never appear in the menu, footer or sidebar of the home page: those areas only hold section links and
-the "Liên kết" block, so a crawler may read every link there as a candidate section or outbound link.
+Article links never appear in the menu, footer or sidebar of the home page of these three themes: those areas only
+hold section links and the "Liên kết" block, so a crawler may read every link there as a candidate section or outbound
+link. (portal4's right column also lists the newest articles, on every page.)
 """
 from __future__ import annotations
 
-from farm import cms, vocab
+from farm import cms, portal4, vocab
 from farm.portals import HOSTILE_LINKS, HOSTILE_PORTAL_ID
 from farm.formats import esc
 from farm.model import PortalModel
@@ -39,8 +42,8 @@ def intro_subpages(m: PortalModel) -> list[tuple[str, str]]:
     """(href, label) of intro elements shown as sub-pages; tiểu sử stays a heading (its label reads as 'lãnh đạo')."""
     if m.intro_style != "subpages" or "gioi-thieu" not in m.sections:
         return []
-    return [(cms.page_href(m.platform, m.base, vocab.slugify(label)), label) for key, label in m.intro_elements.items()
-            if key != "tieu-su-lanh-dao"]
+    return [(cms.page_href(m.platform, m.link_base, vocab.slugify(label)), label)
+            for key, label in m.intro_elements.items() if key != "tieu-su-lanh-dao"]
 
 
 def _group_label(m: PortalModel, group: str) -> str:
@@ -210,6 +213,8 @@ def page(m: PortalModel, port: int, title: str, main: str, *, sidebar: str = "",
         from farm import cms_pages
 
         return cms_pages.frame(m, port, title, main, sidebar=sidebar, trail=trail, home=home)
+    if m.theme.frame == "portal4":
+        return portal4.frame(m, port, title, main, trail=trail, home=home)  # its own right column on every page
     side = sidebar_html(m, port) if home else sidebar
     crumbs = "" if home else breadcrumb(m, trail or [])
     return f"""<!DOCTYPE html>

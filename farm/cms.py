@@ -21,8 +21,11 @@ SHAREPOINT_DETAIL = {"so-ngoai-vu": "itemid", "ban-quan-ly-cac-khu-cong-nghiep":
 # Platforms that serve /sitemap.xml (and name it in robots.txt).
 SITEMAP = {"wordpress", "nukeviet"}
 
-# Liferay themes, by the portal's row index modulo 3 (portals pinned to "classic" below).
-LIFERAY_THEMES = ("classic", "sibling", "asset")
+# Liferay themes: the first three by the portal's row index modulo 3; "portal4" on every row index ≡ 1 (mod 7)
+# instead (12 of the 111 Liferay portals, ~11%, once the fault rows are left out: HTML-only listings, farm/portal4.py).
+# Fault and hostile portals are pinned to "classic" whatever their row.
+LIFERAY_THEMES = ("classic", "sibling", "asset", "portal4")
+PORTAL4_MODULUS, PORTAL4_REMAINDER = 7, 1
 
 
 def platform_of(portal_id: str) -> str:
@@ -33,7 +36,18 @@ def theme_of(portal_id: str, index: int, pinned: bool) -> str:
     """Liferay theme of a portal; fault and hostile portals keep the classic one (their faults are written for it)."""
     if platform_of(portal_id) != "liferay":
         return platform_of(portal_id)
-    return "classic" if pinned else LIFERAY_THEMES[index % 3]
+    if pinned:
+        return "classic"
+    return "portal4" if index % PORTAL4_MODULUS == PORTAL4_REMAINDER else LIFERAY_THEMES[index % 3]
+
+
+def language_prefix(theme: str, index: int, root_hosted: bool) -> str:
+    """Language prefix of a portal4 portal's internal links: "", "/vi" or "/en" in turn, by row. Only portals at
+    the root of their host carry one (as the real portal did): a department's `/vi/web/<id>/…` would also leave its
+    site path, which is a different question."""
+    if theme != "portal4" or not root_hosted:
+        return ""
+    return ("", "/vi", "/en")[(index // PORTAL4_MODULUS) % 3]
 
 
 def own_host(portal_id: str) -> bool:

@@ -94,6 +94,7 @@ class Theme:
     absolute_resource_urls: bool
     print_style: str  # printDiv | link
     frame: str = "classic"  # page frame: a Liferay theme (cms.LIFERAY_THEMES) or the portal's other platform
+    prefix: str = ""  # language prefix of every internal link ("/vi", "/en"; portal4 theme only, cms.language_prefix)
 
 
 @dataclass
@@ -131,6 +132,11 @@ class PortalModel:
     @property
     def base(self) -> str:
         return self.portal.base_path
+
+    @property
+    def link_base(self) -> str:
+        """What the portal's own links start with: the base path, after a language prefix on some portal4 portals."""
+        return self.theme.prefix + self.portal.base_path
 
     @property
     def history_start(self) -> date:

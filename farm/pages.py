@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from farm import vocab
+from farm import portal4, vocab
 from farm.chrome import intro_subpages, page
 from farm.formats import detail_date_html, dmy, esc
 from farm.listing import category_body, filter_bar
@@ -19,6 +19,8 @@ def _portlet(m: PortalModel, pid: str, title: str, inner: str) -> str:
         from farm import cms_pages
 
         return cms_pages.block(m, title, inner)
+    if m.theme.frame == "portal4":
+        return portal4.box(title, inner, pid)
     return (f'<div class="portlet-boundary portlet-boundary_{pid}_ portlet-static" id="p_p_id_{pid}_">'
             f'<div class="portlet-body"><h2 class="portlet-title"><span class="portlet-title-text">{esc(title)}'
             f"</span></h2>{inner}</div></div>")
@@ -35,6 +37,8 @@ def home(m: PortalModel, port: int) -> str:
         from farm import cms_pages
 
         return cms_pages.home(m, port)
+    if m.theme.frame == "portal4":
+        return portal4.home(m, port)
     news = m.items.get("tin-tuc", [])[:8]
     block = _portlet(m, "mainnews_WAR_bacninhportlet", "Tin mới nhất", _home_news(m, news))
     welcome = f'<div class="journal-content-article"><p>Chào mừng bạn đến với {esc(m.portal.name)}.</p></div>'
@@ -78,6 +82,8 @@ def category(m: PortalModel, sec: Section, port: int, args: dict[str, str], expl
         from farm import cms_pages
 
         return cms_pages.category(m, sec, port, args)
+    if m.theme.frame == "portal4":
+        return portal4.category(m, sec, port, args)
     body = category_body(m, sec, port, args)
     if explode:
         body = filter_bar(m, args) + body
@@ -89,6 +95,8 @@ def article(m: PortalModel, it: Item, port: int, print_version: bool = False) ->
         from farm import cms_pages
 
         return cms_pages.article(m, it, port, print_version)
+    if m.theme.frame == "portal4":
+        return portal4.article(m, it, port, print_version)
     sec = m.sections[it.section]
     date_html = detail_date_html(it.published, m.theme.detail_date)
     body_cls = "textdetail" if m.theme.frame == "sibling" else "content"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from farm import cms, cms_pages, faults, pages, unreadable
+from farm import cms, cms_pages, faults, pages, portal4, unreadable
 from farm.chrome import intro_subpages
 from farm.formats import gson, ymd_slash
 from farm.listing import PORTLET, resource_response
@@ -19,6 +19,7 @@ from farm.portals import FarmPortal, portal_by_address
 HTML = "text/html; charset=utf-8"
 JSON = "application/json;charset=UTF-8"
 DETAIL = re.compile(r"/-/details/(\d+)/[^/]*-(\d+)$")
+VIEW_CONTENT = re.compile(r"^(.*)/-/view_content/(pop_up/)?(\d+)-([^/]*)$")  # portal4 articles and print views
 CACHE_LIMIT = 50000
 
 
@@ -72,11 +73,16 @@ class FarmSite:
             search_path = cms.search_path(m.platform, b)[0].rstrip("/") or "/"
             if m.search != "absent" and search_path not in routes:
                 routes[search_path] = ("search",)
+            # portal4 pages answer with and without a language prefix: routes are keyed by the bare path.
+            bare = (lambda h: portal4.split_lang(h)[1]) if m.theme.frame == "portal4" else (lambda h: h)
             for sec in m.sections.values():
                 if sec.href.startswith("/"):
-                    routes[sec.href.rstrip("/")] = ("section", sec.key)
+                    routes[bare(sec.href).rstrip("/")] = ("section", sec.key)
             for href, label in intro_subpages(m):
-                routes[href.rstrip("/")] = ("intro-sub", href, label)
+                routes[bare(href).rstrip("/")] = ("intro-sub", href, label)
+            if m.theme.frame == "portal4":
+                for k in range(len(portal4.config(m).subcategories)):
+                    routes[bare(portal4.subcategory_href(m, k))] = ("subcategory", k)
             if m.platform != "liferay":
                 # Article URLs of other CMSs are plain paths (SharePoint ?ItemID= ones keyed with their query).
                 for it in m.articles.values():
@@ -96,6 +102,17 @@ class FarmSite:
             return Response(200, "application/pdf", b"%PDF-1.4\n% farm placeholder\n%%EOF\n")
         if len(path) > 1 and path.endswith("/"):
             path = path.rstrip("/")
+        if m.theme.frame == "portal4":
+            lang, path = portal4.split_lang(path)
+            token = portal4.UI_LANG.set("en" if lang == "en" else "vi")  # UI strings follow the URL's prefix
+            try:
+                return self._dispatch(m, path, args)
+            finally:
+                portal4.UI_LANG.reset(token)
+        return self._dispatch(m, path, args)
+
+    def _dispatch(self, m: PortalModel, path: str, args: dict[str, str]) -> Response:
+        port = self.port
         if path in ("", "/") and m.base:
             return Response(302, HTML, b"", location=m.base)
         routes = self._routes_for(m)
@@ -105,6 +122,8 @@ class FarmSite:
         route = routes.get(path or "/")
         if route is None and "ItemID" in args:
             route = routes.get(f"{path}?ItemID={args['ItemID']}")
+        if route is None and m.theme.frame == "portal4":
+            return self._view_content(m, routes, path, args)
         if route is None:
             match = DETAIL.search(path)
             if match and path.startswith(m.base + "/") and int(match.group(1)) == m.group_id:
@@ -126,6 +145,8 @@ class FarmSite:
             return _html(pages.search_results(m, port, args.get(search_param, "")))
         if kind == "intro-sub":
             return _html(pages.intro_subpage(m, route[1], route[2], port))
+        if kind == "subcategory":
+            return _html(portal4.subcategory(m, route[1], port, args))
         sec = m.sections[route[1]]
         lifecycle = args.get("p_p_lifecycle")
         if lifecycle == "2":
@@ -144,9 +165,25 @@ class FarmSite:
             return _html(pages.schedule(m, sec, port, args, endless=faults.trap(m, "endless-calendar", self.faults)))
         return Response(404, HTML, pages.not_found(m, port).encode())
 
+    def _view_content(self, m: PortalModel, routes: dict, path: str, args: dict[str, str]) -> Response:
+        """A portal4 article below any category page that lists it (`<category>/-/view_content/<id>-<slug>`), or
+        its print view (`…/-/view_content/pop_up/<id>-<slug>?_101_viewMode=print`)."""
+        match = VIEW_CONTENT.match(path)
+        it = m.articles.get(int(match.group(3))) if match else None
+        route = routes.get(match.group(1)) if match else None
+        listed_here = route is not None and it is not None and (
+            (route[0] == "section" and route[1] == it.section)
+            or (route[0] == "subcategory" and portal4.subcategory_of(m, it) == route[1]))
+        if not listed_here or it.path.rsplit("-/view_content/", 1)[1] != f"{match.group(3)}-{match.group(4)}":
+            return Response(404, HTML, pages.not_found(m, self.port).encode())
+        printing = bool(match.group(2)) and args.get("_101_viewMode") == "print"
+        return _html(pages.article(m, it, self.port, print_version=printing))
+
     def _resource(self, m: PortalModel, sec, args: dict[str, str]) -> Response:
         rid = args.get("p_p_resource_id")
         ppid = args.get("p_p_id", "")
+        if sec.page == "listing" and m.theme.frame == "portal4":
+            return Response(404, JSON, b'{"error":"unknown resource"}')  # HTML-only listings, as the real theme
         if sec.page == "listing" and rid == "loadPage" and ppid.startswith(PORTLET):
             return Response(200, JSON, resource_response(m, sec, args).encode())
         if sec.page == "qa" and rid == "getQuestions" and ppid == pages.QA_PORTLET:
