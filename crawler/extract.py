@@ -104,6 +104,14 @@ def links(doc) -> list[PageLink]:
         label = clean(a.text_content()) or clean(a.get("title")) or clean(" ".join(
             i.get("alt") or "" for i in a.iter("img")))
         out.append(PageLink(href.split("#")[0], label, _region(a), _group(a)))
+    # A "Liên kết website" drop-down: each option's value is a link a person follows by choosing it.
+    for option in doc.iter("option"):
+        value = (option.get("value") or "").strip()
+        if value.lower().startswith(("http://", "https://")):
+            select = next((s for s in option.iterancestors("select")), None)
+            region = _region(select) if select is not None else "content"
+            out.append(PageLink(value.split("#")[0], clean(option.text_content()), region if region != "content"
+                                else "sidebar", _group(select) if select is not None else ""))
     return out
 
 
@@ -208,7 +216,7 @@ def _contact_fields(root) -> dict[str, str]:
     found: dict[str, str] = {}
     for label, value in _label_value_pairs(root):
         match = labels.by_label(label, exact=True)
-        value = clean(value)
+        value = clean(value).rstrip(" ;,.|–-")
         if not match or match.key in found:
             continue
         if match.key == "email":

@@ -84,6 +84,18 @@ def _items(rows):
             pages.setdefault((d["block"], d["url"]), set()).add(d.get("listed_on") or "")
     furniture = {key for key, urls in pages.items() if len(urls) >= FURNITURE_PAGES}
     data = [d for _, d in rows if not d.get("block") or (d["block"], d["url"]) not in furniture]
+    # One article listed under two category paths (Liferay shows an asset under every category that holds it:
+    # /tin-tuc/-/view_content/1-x and /cong-nghe-thong-tin/-/view_content/1-x) is one item of its section: the same
+    # title and publish time in one section are the same publication.
+    same: dict[tuple[str, str, str], str] = {}
+    deduped = []
+    for d in data:
+        if d.get("title") and d.get("published_at"):
+            key = (d["section"], " ".join(d["title"].lower().split()), d["published_at"])
+            if same.setdefault(key, d["url"]) != d["url"]:
+                continue
+        deduped.append(d)
+    data = deduped
     seen: dict[tuple[str, str], Item] = {}
     for d in data:
         key = (d["section"], d["url"])

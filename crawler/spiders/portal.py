@@ -413,11 +413,13 @@ class PortalSpider(scrapy.Spider):
         ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][2] not in RECORD_SECTIONS,
                                                            kv[1][0] or datetime.min, kv[0]), reverse=True)
         previous = self.known.get(st.portal.id, frozenset())
+        sampled = set()
         for url, (when, title, section) in ranked:
             if st.articles >= ARTICLE_SAMPLE:
                 break
-            if url in st.requested:
-                continue
+            if url in st.requested or (title, when) in sampled:
+                continue  # an article listed under two category paths is sampled once
+            sampled.add((title, when))
             st.articles += 1
             st.requested.add(url)
             meta = {"portal": st.portal.id, "section": section, "listed_at": when, "listed_title": title,
