@@ -76,11 +76,11 @@ def for_link(link, base_path: str | None = None, url_grammar: bool = True, page_
     filed under ("Thanh tra" under "Tin tức sự kiện"), else its URL. Links to a portlet's item (Liferay's "/-/"
     paths: an article, a document) never lead to a section. `url_grammar`: the platform's URLs name sections
     (Liferay friendly URLs); elsewhere a content link's path names an article."""
-    from crawler.listing import is_page_link
+    from crawler.listing import FILE_LINK, is_page_link
 
     parts = urlsplit(link.url)
-    if "/-/" in parts.path:
-        return None
+    if "/-/" in parts.path or FILE_LINK.search(parts.path):
+        return None  # a portlet's item or a file (a document listed in a box headed "Văn bản") is no section
     if parts.query and page_url and urlsplit(page_url).path == parts.path:
         return None  # the page itself with other parameters: a week, a page or a filter of it, never a new section
     label, group = link.label or "", link.group or ""

@@ -39,3 +39,25 @@ def test_disagreement_keeps_the_key_and_goes_to_review():
 def test_silent_page_or_failed_fetch_changes_nothing():
     assert sections.confirm("gioi-thieu", "e", 0.8, _doc()) == sections.Confirmation("gioi-thieu", "e", 0.8)
     assert sections.confirm("gioi-thieu", None, 0.8, None) == sections.Confirmation("gioi-thieu", None, 0.8)
+
+
+def test_a_link_leads_to_a_section_by_its_label_its_group_or_its_url():
+    from crawler.extract import PageLink
+
+    page = "https://x.gov.vn/web/so-a/trang-chu"
+    link = lambda url, label, region="menu", group="": PageLink(url, label, region, group)  # noqa: E731
+    assert sections.for_link(link("https://x.gov.vn/web/so-a/tin", "Tin tức"), page_url=page).key == "tin-tuc"
+    # A sub-category no vocabulary knows, filed under the news entry; a field of a box headed by a section.
+    thanh_tra = sections.for_link(link("https://x.gov.vn/thanh-tra", "Thanh tra", group="Tin tức sự kiện"))
+    assert thanh_tra.key == "tin-tuc" and thanh_tra.evidence.startswith("group:")
+    field = sections.for_link(link("https://x.gov.vn/tthc?field=7", "Bưu chính", "content", "Thủ tục hành chính cấp sở"))
+    assert field.key == "thu-tuc-hanh-chinh"
+    # Never a section: a file filed under "Văn bản", an article, the page itself with other parameters, a content
+    # link whose own text says something else than its URL.
+    assert sections.for_link(link("https://x.gov.vn/documents/1/qd-12.pdf", "QĐ 12", "content", "Văn bản")) is None
+    assert sections.for_link(link("https://x.gov.vn/tin/-/view_content/1-a", "Tin tức")) is None
+    assert sections.for_link(link(page + "?week=2", "Tuần sau", "content", "Lịch công tác"), page_url=page) is None
+    assert sections.for_link(link("https://x.gov.vn/van-ban", "Hội nghị tổng kết năm", "content")) is None
+    # A partial label loses to the entry it is filed under ("Kế hoạch tài chính" under "Tin tức sự kiện").
+    assert sections.for_link(link("https://x.gov.vn/khtc", "Kế hoạch tài chính", group="Tin tức sự kiện")).key == \
+        "tin-tuc"
