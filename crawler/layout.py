@@ -14,7 +14,7 @@ A portal's own furniture is also learned across its pages (crawler/template.py);
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 
@@ -199,9 +199,18 @@ class Layout:
     def in_main(self, el) -> bool:
         return self.main is self.body or any(a is self.main for a in el.iterancestors()) or el is self.main
 
+    @cached_property
+    def hidden(self) -> set:
+        """What the page's own styles hide from a person (crawler/hidden.py)."""
+        from crawler import hidden
+
+        return hidden.hidden(self.doc)
+
     def own(self, el) -> bool:
-        """Part of the page's own content: in its main column and not furniture."""
-        return self.in_main(el) and not self.is_chrome(el)
+        """Part of the page's own content: in its main column, shown, and not furniture."""
+        from crawler.hidden import is_hidden
+
+        return self.in_main(el) and not self.is_chrome(el) and not is_hidden(el, self.hidden)
 
     def breadcrumb(self) -> list[str]:
         """The breadcrumb's labels without the home link, outermost first ([] when the page shows none)."""
