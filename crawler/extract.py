@@ -96,14 +96,14 @@ def clean(text: str | None) -> str:
 
 
 def links(doc) -> list[PageLink]:
-    out = []
+    out, navigates = [], {}
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
         label = clean(a.text_content()) or clean(a.get("title")) or clean(" ".join(
             i.get("alt") or "" for i in a.iter("img")))
-        out.append(PageLink(href.split("#")[0], label, _region(a), _group(a)))
+        out.append(PageLink(href.split("#")[0], label, _region(a), _group(a, navigates)))
     # A "Liên kết website" drop-down: each option's value is a link a person follows by choosing it.
     for option in doc.iter("option"):
         value = (option.get("value") or "").strip()
@@ -111,14 +111,14 @@ def links(doc) -> list[PageLink]:
             select = next((s for s in option.iterancestors("select")), None)
             region = _region(select) if select is not None else "content"
             out.append(PageLink(value.split("#")[0], clean(option.text_content()), region if region != "content"
-                                else "sidebar", _group(select) if select is not None else ""))
+                                else "sidebar", _group(select, navigates) if select is not None else ""))
     return out
 
 
 GROUP_DEPTH = 6  # ancestors climbed from a link to its menu entry or box heading
 
 
-def _group(a) -> str:
+def _group(a, navigates: dict) -> str:
     """The label a link is filed under: the parent entry of its sub-menu, or the heading of the box listing it."""
     from crawler.layout import box_heading
 
@@ -134,9 +134,23 @@ def _group(a) -> str:
             seen_li = True
         head = box_heading(node)
         if head is not None and not any(x is a for x in head.iter("a")):
-            return clean(head.text_content())[:80]
+            # Only a box that navigates (short labels, no dates) files its links under its heading: a box of news
+            # headed "Tin tức" lists articles, not sub-categories.
+            if node not in navigates:  # one answer per box, not per link: boxes hold hundreds of links
+                navigates[node] = _navigates(node)
+            return clean(head.text_content())[:80] if navigates[node] else ""
         node = node.getparent()
     return ""
+
+
+_NAV_LABEL_MAX = 40
+_ANY_DATE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}")
+
+
+def _navigates(box) -> bool:
+    labels = [clean(x.text_content()) for x in box.iter("a")]
+    return bool(labels) and all(len(lbl) <= _NAV_LABEL_MAX for lbl in labels) and not _ANY_DATE.search(
+        box.text_content())
 
 
 def _region(el) -> str:
@@ -155,22 +169,23 @@ def text_lines(el) -> list[str]:
     """Visible text split at block boundaries and <br>, so "Địa chỉ: …<br>Điện thoại: …" gives two lines."""
     parts: list[str] = []
 
+    # A newline in the source is a space on screen: lines break only at blocks and <br>.
     def walk(node):
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
             if node.tail:
-                parts.append(node.tail)
+                parts.append(node.tail.replace("\n", " "))
             return
         block = node.tag in BLOCK_TAGS
         if block:
             parts.append("\n")
         if node.text:
-            parts.append(node.text)
+            parts.append(node.text.replace("\n", " "))
         for child in node:
             walk(child)
         if block:
             parts.append("\n")
         if node.tail:
-            parts.append(node.tail)
+            parts.append(node.tail.replace("\n", " "))
 
     walk(el)
     return [clean(line) for line in "".join(parts).split("\n") if clean(line)]

@@ -175,3 +175,21 @@ def test_byline_inside_the_body_dates_the_page():
                          ('<div>Cập nhật lúc 08:30 ngày 15/9/2025</div>', date(2025, 9, 15))):
         found = from_page(extract.parse(TABLE_LAYOUT.format(byline=byline), BASE), NOW, BASE)
         assert found is not None and found.value.date() == want
+
+
+def test_questions_printed_as_a_thread_are_read_with_both_dates():
+    from crawler.platforms import generic
+
+    page = """<html><body><div id="main"><h2>Danh sách câu hỏi và câu trả lời</h2>
+    <div class="q"><b>Máy in màu</b><p>Chúng tôi có cần xin giấy phép nhập khẩu máy in màu đã qua sử dụng không?
+    Xin cảm ơn quý cơ quan đã giải đáp giúp chúng tôi trong thời gian sớm nhất có thể.</p>
+    <p>Chu Thị Hoa (04/08/2016 08:32)</p><p>Trả lời</p><p>Căn cứ Nghị định số 60/2014/NĐ-CP ngày 19/6/2014…</p>
+    <p>Phòng Quản lý Báo chí (15/09/2016 15:24)</p></div>
+    <div class="q"><b>Gia hạn giấy phép</b><p>Xin cho biết thủ tục gia hạn giấy phép thiết lập trang thông tin điện
+    tử tổng hợp trên Internet.</p><p>Tống Linh (23/08/2016 10:29) - 117A Hoàng Ngân</p></div></div></body></html>"""
+    doc = extract.parse(page, "https://x.gov.vn/hoi-dap")
+    rows = generic.threaded_questions(doc.body, "https://x.gov.vn/hoi-dap")
+    assert [(q["title"], q["asked_on"], q["answered_on"]) for q in rows] == [
+        ("Máy in màu", "2016-08-04", "2016-09-15"), ("Gia hạn giấy phép", "2016-08-23", None)]
+    news = extract.parse("<html><body><p>Hội nghị (04/08/2016)</p><p>Nội dung</p></body></html>", "https://x.gov.vn/")
+    assert generic.threaded_questions(news.body, "https://x.gov.vn/") is None  # no answer mark: no thread

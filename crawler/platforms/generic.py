@@ -7,12 +7,13 @@ their pagination while inside the look-back; and `sitemap.xml`, which adds secti
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 from scrapy.http import Request
 
-from crawler import extract, listing, sections
+from crawler import extract, listing, sections, vocab
 from crawler.dates import parse_text
 
 NOT_LISTINGS = {"hoi-dap", "lich-cong-tac", "danh-ba"}  # sections whose dated rows are not publications
@@ -40,6 +41,53 @@ def questions(doc, page_url: str) -> list[dict] | None:
                         "answered_on": answered.value.date().isoformat() if answered else None})
         return out
     return None
+
+
+_ANSWER_MARKS = {"tra loi", "noi dung tra loi", "phan hoi", "answer", "reply", "tra loi cua co quan"}
+# A signature: a name (at most 60 characters) and a date in brackets, maybe an address after it.
+_SIGNED = re.compile(r"^[^()]{1,60}\((?P<date>[^()]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}[^()]*)\)")
+
+
+def threaded_questions(main, page_url: str) -> list[dict] | None:
+    """Q&A printed as a thread, the way many portals list them: a question's title and text, the asker's line
+    ending in its date ("Chu Thị Việt Hoa (04/08/2016 08:32)"), a "Trả lời" line, the answer, and the answerer's
+    dated line. None when the page shows no such thread (at least one question with its answer mark)."""
+    out, since, asked, title, answering = [], [], None, None, False
+    for line in extract.text_lines(main):
+        folded = vocab.fold(line).rstrip(":")
+        signed = _SIGNED.match(line) if len(line) <= 200 else None
+        found = parse_text(signed.group("date")) if signed else None
+        if folded in _ANSWER_MARKS and asked is not None:
+            answering = True
+        elif found and asked is None and since:
+            # The asker's signature: the question's title is the title-like line nearest before its text.
+            title, asked = _title_before(since), found.value.date().isoformat()
+        elif found and answering:
+            out.append(_thread_row(page_url, title, asked, found.value.date().isoformat()))
+            since, asked, title, answering = [], None, None, False
+        elif not answering:
+            since.append(line)
+    if asked is not None:
+        out.append(_thread_row(page_url, title, asked, None))
+    return out if any(q["answered_on"] for q in out) else None
+
+
+def _title_before(lines: list[str]) -> str:
+    body_seen = False
+    for line in reversed(lines):
+        if _looks_like_title(line) and body_seen:
+            return line
+        body_seen = True
+    return lines[0]
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= 150 and not line.endswith((".", ",", ";"))
+
+
+def _thread_row(page_url: str, title: str, asked: str | None, answered: str | None) -> dict:
+    rid = hashlib.sha1(f"{title}|{asked}".encode()).hexdigest()[:12]
+    return {"id": rid, "title": title[:300], "url": f"{page_url}#q{rid}", "asked_on": asked, "answered_on": answered}
 
 
 def emit_questions(spider, st, section, qa, page, response):

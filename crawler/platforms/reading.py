@@ -166,6 +166,14 @@ class PageReading:
         return extract.questions(self.doc)
 
     @cached_property
+    def question_rows(self) -> list[dict] | None:
+        """The Q&A a crawl stores (id, title, url, asked_on, answered_on): a table naming its questions and dates,
+        else a thread of questions, signatures and "Trả lời" (crawler/platforms/generic.py)."""
+        from crawler.platforms import generic
+
+        return generic.questions(self.doc, self.url) or generic.threaded_questions(self.layout.main, self.url)
+
+    @cached_property
     def schedule(self) -> extract.Schedule:
         return extract.schedule(self.doc)
 
@@ -234,7 +242,7 @@ class PageReading:
         if section in STATIC_SECTIONS or self.read_elsewhere or self.says_empty or not self._has_content():
             return None
         if section in QA_SECTIONS:
-            return None if self.questions else "questions"
+            return None if self.questions or self.question_rows else "questions"
         if section in SCHEDULE_SECTIONS:
             return None if self.schedule.days else "schedule"
         if section in DOCUMENT_SECTIONS and self.documents is not None:  # a table read, even empty, was read
@@ -268,6 +276,7 @@ class PageReading:
                 "documents": self.documents,
                 "document_search": self.document_search if self.documents is not None else None,
                 "questions": self.questions,
+                "question_rows": self.question_rows,
                 "schedule_dates": [d.isoformat() for d in self.schedule.days],
                 "has_print": self.has_print,
                 "search_form": {"action": search[0], "field": search[1]} if search else None,

@@ -292,6 +292,8 @@ class PortalSpider(scrapy.Spider):
         if inline:
             yield from self._listing_items(st, section, inline, url)
         qa = generic.questions(doc, url)
+        if qa is None and section == "hoi-dap":
+            qa = page.question_rows
         if qa is not None:
             yield from generic.emit_questions(self, st, section, qa, page, response)
         elif section not in generic.NOT_LISTINGS and not documents_read and page.items:
