@@ -191,11 +191,17 @@ def block_of(entry) -> str:
 
 def _as_list(found: list[Entry]) -> list[Entry]:
     """Keep dated entries, and undated ones that repeat beside a sibling entry of the same shape (a link inside a
-    paragraph of text is a reference, not a list entry)."""
+    paragraph of text is a reference, not a list entry) in a list that shows no dates or in a dated list's block."""
     shapes: dict[tuple, int] = {}
     for e in found:
         shapes[_shape(e.element)] = shapes.get(_shape(e.element), 0) + 1
-    return [e for e in found if e.published_at is not None or shapes[_shape(e.element)] >= 2]
+    kept = [e for e in found if e.published_at is not None or shapes[_shape(e.element)] >= 2]
+    # Where the page's list shows dates, a run of undated links in another block is navigation the layout did not
+    # set apart (a menu of categories in a page without columns), not entries of the list.
+    dated_blocks = {e.block for e in kept if e.published_at is not None}
+    if dated_blocks:
+        kept = [e for e in kept if e.published_at is not None or e.block in dated_blocks]
+    return kept
 
 
 def _shape(el) -> tuple:
