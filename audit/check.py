@@ -19,11 +19,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from audit.directory import Directory
 from audit.engine import score_one
 from audit.errors import ConfigError
 from audit.gates import failed
 from storage import overrides as stored_overrides
 from storage.db import sessions
+from storage.facts import crawl_statuses
 from storage.models import PeriodScore
 
 TOTAL_NAME = "Tổng điểm"
@@ -35,8 +37,10 @@ class Checked:
     result: object  # audit.scoring.PortalResult
 
 
-def check_period(engine, registry, rubrics, period, config, only: list[str] | None = None) -> list[Checked]:
-    """Re-score every portal that has a stored score for `period` (or only the `only` ones, which must have one)."""
+def check_period(engine, registry, rubrics, period, config, only: list[str] | None = None,
+                 directory: Directory | None = None) -> list[Checked]:
+    """Re-score every portal that has a stored score for `period` (or only the `only` ones, which must have one);
+    `directory` (default: the registry's portals) classifies links, as when the period was scored."""
     Session = sessions(engine)
     with Session() as s:
         stored = {ps.portal_id: ps for ps in s.scalars(select(PeriodScore).where(
@@ -51,9 +55,11 @@ def check_period(engine, registry, rubrics, period, config, only: list[str] | No
             raise ConfigError(f"chưa có kết quả kỳ {_period_text(period)} trong cơ sở dữ liệu cho các cổng của "
                               f"registry (chạy run hoặc score trước)")
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
+        found = directory if directory is not None else Directory(tuple(registry))
+        found = found.with_status(crawl_statuses(s, {stored[p.id].run_id for p in portals} - {None}))
         out = []
         for p in portals:
-            result, _ = score_one(s, p, rubrics, period, stored[p.id].run_id, registry, config,
+            result, _ = score_one(s, p, rubrics, period, stored[p.id].run_id, found, config,
                                   decisions.get(p.id, {}))
             out.append(Checked(p, result))
     return out

@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(sp, period_required: bool):
         sp.add_argument("--registry", help="tệp danh sách cổng (CSV hoặc YAML); mặc định: danh sách Bắc Ninh đi kèm")
+        with_directory(sp)
         sp.add_argument("--period", required=False, help="kỳ đánh giá YYYY-MM")
         sp.add_argument("--from", dest="start", help="ngày đầu kỳ YYYY-MM-DD")
         sp.add_argument("--to", dest="end", help="ngày cuối kỳ YYYY-MM-DD")
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--out", help="thư mục báo cáo (mặc định: ./portal-audit-report)")
         sp.add_argument("--portal", action="append", default=[], metavar="ID", help="chỉ kiểm tra cổng này (lặp lại được)")
         sp.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
+
+    def with_directory(sp):
+        sp.add_argument("--directory", metavar="FILE",
+                        help="danh bạ các cổng của tỉnh để nhận biết liên kết (cùng định dạng registry); "
+                             "mặc định: danh sách Bắc Ninh đi kèm")
 
     def with_overrides(sp):
         sp.add_argument("--overrides", metavar="FILE",
@@ -95,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--db")
     nightly.add_argument("--out")
     nightly.add_argument("--registry")
+    with_directory(nightly)
     nightly.add_argument("--gates", metavar="FILE", help="tệp ngưỡng đạt (mặc định: rules/gates.yaml)")
     with_overrides(nightly)
     with_archive(nightly)
@@ -184,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args, crawl: bool) -> int:
     # Validate everything (registry, rubrics, gates, review file) before touching the network or writing anything.
-    period, rubrics, registry, portals, out, config = _prepare(args)
+    period, rubrics, registry, portals, out, config, directory = _prepare(args)
     reviewed = None
     if getattr(args, "overrides", None):
         from audit.overrides import load_file
@@ -204,7 +211,7 @@ def _run(args, crawl: bool) -> int:
     if reviewed:
         from audit.override_cli import store_all
         print(store_all(engine, reviewed, registry))
-    code = execute(engine, portals, rubrics, period, out, crawl=crawl, registry=registry,
+    code = execute(engine, portals, rubrics, period, out, crawl=crawl, registry=directory,
                    lookback_months=getattr(args, "lookback_months", None), run_id=run_id,
                    config=config, archive=archive, redis=getattr(args, "redis", None) if crawl else None)
     if crawl and args.command == "nightly":
@@ -243,7 +250,7 @@ def _replay(args) -> int:
             raise ConfigError(f"--period: lượt {args.replay_run} không ghi kỳ đánh giá; cần --period YYYY-MM")
         args.start, args.end = stored["from"], stored["to"]
         engine.dispose()
-    period, rubrics, registry, portals, out, config = _prepare(args)
+    period, rubrics, registry, portals, out, config, directory = _prepare(args)
     reviewed = None
     if getattr(args, "overrides", None):
         from audit.overrides import load_file
@@ -264,7 +271,7 @@ def _replay(args) -> int:
     if reviewed:
         from audit.override_cli import store_all
         print(store_all(engine, reviewed, registry))
-    return execute(engine, portals, rubrics, period, out, crawl=True, registry=registry, config=config,
+    return execute(engine, portals, rubrics, period, out, crawl=True, registry=directory, config=config,
                    replay_of=args.replay_run)
 
 
@@ -288,6 +295,7 @@ def _archive(args) -> int:
 def _prepare(args):
     """Everything a scoring command needs, validated before any network or database access."""
     from audit.gates import check_codes, load_gates
+    from audit.directory import for_run
     from audit.registry import BUNDLED, load_registry
     from audit.rubric import load_rubrics
     from audit.scoring import load_config
@@ -298,7 +306,9 @@ def _prepare(args):
     if getattr(args, "gates", None):
         config = replace(config, gates=load_gates(args.gates))
     check_codes(config.gates, rubrics)
-    registry = portals = load_registry(args.registry or BUNDLED, set(rubrics))
+    registry, directory = for_run(load_registry(args.registry or BUNDLED, set(rubrics)),
+                                  load_registry(getattr(args, "directory", None) or BUNDLED, set(rubrics)))
+    portals = registry
     if args.portal:
         known = {p.id for p in portals}
         unknown = [pid for pid in args.portal if pid not in known]
@@ -311,18 +321,18 @@ def _prepare(args):
     if Path.cwd().resolve().is_relative_to(out.resolve()):
         # The whole folder is replaced when the report is published (audit/publish.py).
         raise ConfigError(f"--out {out}: là thư mục hiện hành hoặc chứa nó; hãy chọn một thư mục riêng cho báo cáo")
-    return period, rubrics, registry, portals, out, config
+    return period, rubrics, registry, portals, out, config, directory
 
 
 def _check(args) -> int:
     from audit.check import check_period, summary_lines, write_outputs
     from storage.db import open_db
 
-    period, rubrics, registry, portals, out, config = _prepare(args)
+    period, rubrics, registry, portals, out, config, directory = _prepare(args)
     engine = open_db(args.db)
     from audit.publish import staged_folder
 
-    checked = check_period(engine, registry, rubrics, period, config, only=args.portal or None)
+    checked = check_period(engine, registry, rubrics, period, config, only=args.portal or None, directory=directory)
     with staged_folder(out) as stage:
         doc = write_outputs(checked, period, stage, config.gates.path)
     for line in summary_lines(doc):

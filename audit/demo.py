@@ -61,7 +61,8 @@ class FarmProcess:
 
 def run_demo(out: Path, limit: int | None = None) -> int:
     from audit.cli import execute
-    from audit.registry import load_registry
+    from audit.directory import for_run
+    from audit.registry import BUNDLED, load_registry
     from audit.rubric import load_rubrics
     from storage.db import open_db
 
@@ -76,12 +77,12 @@ def run_demo(out: Path, limit: int | None = None) -> int:
     print(f"1/4 Khởi động trang trại cổng ngoại tuyến (127.0.0.x)…", flush=True)
     with FarmProcess(out) as registry_path:
         rubrics = load_rubrics()
-        registry = portals = load_registry(registry_path, set(rubrics))
+        portals, directory = for_run(load_registry(registry_path, set(rubrics)), load_registry(BUNDLED, set(rubrics)))
         if limit:
             portals = portals[:limit]
         print(f"2/4 Thu thập {len(portals)} cổng, kỳ {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}…", flush=True)
         engine = open_db(f"sqlite:///{db.resolve()}")
-        code = execute(engine, portals, rubrics, period, out / "report", crawl=True, registry=registry,
+        code = execute(engine, portals, rubrics, period, out / "report", crawl=True, registry=directory,
                        progress=True)
     print(f"3/4 Chấm điểm và 4/4 viết báo cáo xong sau {time.monotonic() - started:.0f} giây.", flush=True)
     print(f"Mở báo cáo: {(out / 'report' / 'index.html').resolve()}")

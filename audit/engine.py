@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, select
 
 from audit import history
+from audit.directory import Directory
 from audit.facts import PortalFacts
 from audit.gates import failed
 from audit.official_form import build_form
@@ -23,7 +24,7 @@ from audit.timeline import timeline
 from audit.tls import portal_tls
 from storage import overrides as stored_overrides
 from storage.db import sessions
-from storage.facts import latest_run_for, load_portal_facts
+from storage.facts import crawl_statuses, latest_run_for, load_portal_facts
 from storage.models import CriterionResult, Fact, Finding, PeriodScore, PortalCrawl
 
 
@@ -49,17 +50,21 @@ class Scored:
 
 def score_period(engine, portals, rubrics, period, run_id: int | None = None, generated_at: datetime | None = None,
                  registry=None, config=None, sink: list | None = None):
-    """Score `portals` for `period`; `registry` (default: `portals`) is the whole registry, which link criteria need
-    even when only some portals are audited. `config` defaults to rules/ (pass one to use another gates file).
+    """Score `portals` for `period`; `registry` (default: `portals`) is the portal directory (audit/directory.py) or
+    the whole registry, which link criteria need even when only some portals are audited. `config` defaults to rules/ (pass one to use another gates file).
     `sink`, when given, receives a `Scored` per portal."""
     config = config or load_config()
     results, extras, gates, pasts = [], {}, {}, {}
     Session = sessions(engine)
     with Session() as s:
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
+        runs = {p.id: run_id if run_id is not None else latest_run_for(s, p.id) for p in portals}
+        # Link criteria check a linked portal against its crawl in the run(s) scored (audit/directory.py).
+        found = registry if isinstance(registry, Directory) else Directory(tuple(registry or portals))
+        directory = found.with_status(crawl_statuses(s, {r for r in runs.values() if r is not None}))
         for portal in portals:
-            rid = run_id if run_id is not None else latest_run_for(s, portal.id)
-            result, facts = score_one(s, portal, rubrics, period, rid, registry or portals, config,
+            rid = runs[portal.id]
+            result, facts = score_one(s, portal, rubrics, period, rid, directory, config,
                                       decisions.get(portal.id, {}))
             results.append(result)
             extras[portal.id] = _crawl_extra(s, portal.id, rid, facts)

@@ -32,6 +32,9 @@ class Portal:
     host_confidence: str = "confirmed"  # confirmed | inferred: inferred hosts stay marked as such
     notes: str = ""
     spider: str = ""  # empty: detected; "liferay" or "generic" to override detection
+    # Base URLs of other portals inside this one's (a department's /web/<site> under the province's host root):
+    # never this portal's pages. Set from the directory (audit/directory.py), not a registry column.
+    nested: tuple[str, ...] = ()
 
 
 def load_registry(path: str | Path, rubric_ids: set[str] | None = None) -> list[Portal]:

@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--no-faults", action="store_true", help="serve every portal up and well-behaved (benchmarks)")
     s.add_argument("--portals", type=int, help="serve N portals: the 119 real ones plus synthetic clones on "
                    "127.0.1.x, 127.0.2.x… (scaling benchmarks; the truth covers the 119 only)")
+    s.add_argument("--request-log", metavar="FILE", help="append a line when each request starts and when it ends "
+                   "(time, +/-, address, path): what a server sees of a crawler's politeness")
     t = sub.add_parser("truth", help="write the expected audit result")
     t.add_argument("--period", help="YYYY-MM")
     t.add_argument("--from", dest="date_from")
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(str(exc)) from None
 
         out = args.registry_out or str(Path(tempfile.gettempdir()) / "portal-audit-farm" / "registry.csv")
-        serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults)
+        serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults, request_log=args.request_log)
         return 0
 
     from farm.portals import port_from_registry

@@ -3,6 +3,11 @@
 The list is a copy of the product registry's id/name/kind columns, bundled in farm/data so the farm never reads
 the product's rules/ directory. Portal i (0-based, in file order) answers on 127.0.0.(i+2); departments sit under
 /web/<id> like the sites of www.bacninh.gov.vn, the province and communes/wards at the root of their address.
+
+The list's `host` column follows the product registry's topology: the portals it places on www.bacninh.gov.vn (the
+province at `/`, departments at `/web/<site>`) share the province's address, so a crawler meets one host holding
+several portals as on the real platform. A department the farm renders with another CMS keeps an address of its
+own (a SharePoint site is not a path of a Liferay host), as do the portals on hosts of their own.
 """
 from __future__ import annotations
 
@@ -40,11 +45,14 @@ class FarmPortal:
     name: str
     kind: str  # province | department | commune | ward
     source: str | None = None  # a synthetic clone: the real portal whose profile it takes
+    shared_host: bool = False  # a site of the province's host (see the module's docstring)
 
     @property
     def address(self) -> str:
         real = len(load_portals())
         if self.index < real:
+            if self.shared_host and self.base_path:
+                return _host_address()
             return f"127.0.0.{self.index + 2}"
         j = self.index - real
         return f"127.0.{1 + j // CLONES_PER_SUBNET}.{2 + j % CLONES_PER_SUBNET}"
@@ -76,7 +84,35 @@ class FarmPortal:
 def load_portals() -> tuple[FarmPortal, ...]:
     with DATA.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return tuple(FarmPortal(i, r["id"], r["name"], r["kind"]) for i, r in enumerate(rows))
+    return tuple(FarmPortal(i, r["id"], r["name"], r["kind"], shared_host=r.get("host") == "shared")
+                 for i, r in enumerate(rows))
+
+
+@lru_cache(maxsize=1)
+def _host_address() -> str:
+    """The shared host's address: that of the portal at its root (the province)."""
+    root = next(p for p in load_portals() if p.shared_host and p.kind == "province")
+    return f"127.0.0.{root.index + 2}"
+
+
+def portal_at(address: str, path: str) -> FarmPortal | None:
+    """The portal a request for `path` on `address` reaches: the one whose base path holds it (whole segments,
+    `/widget<base>` too), else the one at the root of the address."""
+    here = _at_address(_size).get(address, ())
+    for p in here:
+        base = p.base_path
+        if base and any(path == b or path.startswith(b + "/") for b in (base, "/widget" + base)):
+            return p
+    root = [p for p in here if not p.base_path or not p.shared_host]
+    return root[0] if root else None
+
+
+@lru_cache(maxsize=4)
+def _at_address(n: int | None) -> dict[str, tuple[FarmPortal, ...]]:
+    out: dict[str, list[FarmPortal]] = {}
+    for p in _all(n):
+        out.setdefault(p.address, []).append(p)
+    return {a: tuple(ps) for a, ps in out.items()}
 
 
 def set_size(n: int) -> None:
@@ -113,21 +149,6 @@ def _by_id(n: int | None) -> dict[str, FarmPortal]:
 
 def portal_by_id(pid: str) -> FarmPortal:
     return _by_id(_size)[pid]
-
-
-def portal_by_address(address: str) -> FarmPortal | None:
-    parts = address.split(".")
-    try:
-        third, last = int(parts[2]), int(parts[3])
-    except (ValueError, IndexError):
-        return None
-    portals, real = all_portals(), len(load_portals())
-    if parts[:2] != ["127", "0"] or not 2 <= last:
-        return None
-    index = last - 2 if third == 0 else real + (third - 1) * CLONES_PER_SUBNET + last - 2
-    if (third == 0 and index >= real) or (third > 0 and last - 2 >= CLONES_PER_SUBNET) or index >= len(portals):
-        return None
-    return portals[index]
 
 
 def registry_rows(port: int, faults: bool = True) -> list[dict[str, str]]:

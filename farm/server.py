@@ -1,12 +1,14 @@
 """Twisted server of the farm: one listener per portal address (127.0.0.2 ... 127.0.0.120), all on one port.
 
-A request is dispatched by the local address of its connection, so each portal is its own host to a crawler. The
+A request is dispatched by the local address of its connection and, on the province's shared host, by the path
+(farm/portals.py portal_at), so each portal is its own host or its own site of the shared host to a crawler. The
 down portal's address is simply not listened on: connecting to it is refused.
 """
 from __future__ import annotations
 
 import signal
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,20 +18,24 @@ from twisted.internet.error import CannotListenError
 from twisted.web import resource, server
 
 from farm import faults, validators
-from farm.portals import all_portals, portal_by_address, write_registry
+from farm.portals import all_portals, portal_at, write_registry
 from farm.site import FarmSite
 
 
 class FarmResource(resource.Resource):
     isLeaf = True
 
-    def __init__(self, site: FarmSite):
+    def __init__(self, site: FarmSite, request_log=None):
         super().__init__()
         self.site = site
+        self.request_log = request_log  # an open text file, or None
 
     def render(self, request):  # noqa: D401 - Twisted entry point
         address = request.getHost().host
         path = unquote(request.path.decode("utf-8", "replace"))
+        if self.request_log is not None:
+            self._log("+", address, path)
+            request.notifyFinish().addBoth(lambda _: self._log("-", address, path))
         args = {k.decode("utf-8", "replace"): (v[0].decode("utf-8", "replace") if v else "")
                 for k, v in (request.args or {}).items()}
         method = request.method.decode("ascii", "replace")
@@ -40,7 +46,7 @@ class FarmResource(resource.Resource):
             request.setHeader(b"content-type", b"text/plain; charset=utf-8")
             print(f"farm: error on {address}{path}: {exc!r}", file=sys.stderr, flush=True)
             return f"farm error: {exc!r}".encode()
-        if resp.status == 200 and not resp.delay and (portal := portal_by_address(address)) is not None:
+        if resp.status == 200 and not resp.delay and (portal := portal_at(address, path)) is not None:
             offered = validators.headers(validators.kind_of(self.site.farm.seed, portal.id), resp.body)
             for name, value in offered.items():
                 request.setHeader(name.encode(), value.encode())
@@ -63,6 +69,10 @@ class FarmResource(resource.Resource):
             reactor.callLater(resp.delay, _finish_later, request, resp.body)
             return server.NOT_DONE_YET
         return resp.body
+
+    def _log(self, sign: str, address: str, path: str) -> None:
+        self.request_log.write(f"{time.monotonic():.6f} {sign} {address} {path}\n")
+        self.request_log.flush()
 
 
 def _header(request, name: bytes) -> str | None:
@@ -107,16 +117,29 @@ class _Stream:
         reactor.callLater(0, self._next)
 
 
+
+def max_in_flight(lines) -> dict[str, int]:
+    """Per address, the most requests a request log (`serve --request-log`) shows in flight at once."""
+    now: dict[str, int] = {}
+    top: dict[str, int] = {}
+    events = sorted((float(t), sign == "+", addr) for t, sign, addr, *_ in (ln.split(" ", 3) for ln in lines if ln.strip()))
+    for _, start, addr in events:  # at one instant an end is counted before a start
+        now[addr] = now.get(addr, 0) + (1 if start else -1)
+        top[addr] = max(top.get(addr, 0), now[addr])
+    return top
+
+
 class _QuietSite(server.Site):
     def log(self, request):  # access logs of thousands of requests are noise here
         pass
 
 
-def listen_all(site: FarmSite, port: int) -> int:
+def listen_all(site: FarmSite, port: int, request_log=None) -> int:
     """Listen on every portal address but the down one (unless faults are off); returns the port (chosen on the
     first address if 0)."""
-    factory = _QuietSite(FarmResource(site))
-    up = [p for p in all_portals() if not (site.faults and p.down)]
+    factory = _QuietSite(FarmResource(site, request_log))
+    # One listener per address: the portals on the province's shared host answer on its address.
+    up = list({p.address: p for p in reversed(all_portals()) if not (site.faults and p.down)}.values())[::-1]
     for attempt in range(20):
         listeners = []
         try:
@@ -148,9 +171,11 @@ def _tls_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="portal-audit-farm-tls-"))
 
 
-def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults: bool = True) -> None:
+def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults: bool = True,
+          request_log: str | Path | None = None) -> None:
     site = FarmSite(seed, now, port, faults=faults)
-    chosen = listen_all(site, port)
+    log = open(request_log, "a", encoding="utf-8") if request_log else None
+    chosen = listen_all(site, port, log)
     path = write_registry(registry_out, chosen, faults)
     def stop(*_):
         if reactor.running:

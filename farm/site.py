@@ -14,7 +14,7 @@ from farm.chrome import intro_subpages
 from farm.formats import gson, ymd_slash
 from farm.listing import PORTLET, resource_response
 from farm.model import Farm, PortalModel
-from farm.portals import FarmPortal, portal_by_address
+from farm.portals import FarmPortal, portal_at
 
 HTML = "text/html; charset=utf-8"
 JSON = "application/json;charset=UTF-8"
@@ -46,7 +46,7 @@ class FarmSite:
     # -- entry points ------------------------------------------------------------------------------------------
     def handle_address(self, address: str, method: str, path: str, args: dict[str, str]) -> Response:
         """What a client connected to `address` gets: the portal's page, through its fault if it has one."""
-        portal = portal_by_address(address)
+        portal = portal_at(address, path)
         if portal is None:
             return Response(404, HTML, pages.not_found(None, self.port).encode())
         fault = faults.fault_of(portal.id, self.faults)

@@ -76,11 +76,12 @@ def farm_registry(port: int) -> list[RegistryEntry]:
 
 
 def link_portal(url: str, registry: list[RegistryEntry]) -> RegistryEntry | None:
+    """The portal a link goes to; on the shared host the deepest site path wins (`/web/so-noi-vu` over `/`)."""
     u = urlsplit(url)
-    for r in registry:
-        if u.netloc.lower() == r.netloc and (r.path == "/" or (u.path or "/").startswith(r.path)):
-            return r
-    return None
+    path = u.path or "/"
+    hits = [r for r in registry if u.netloc.lower() == r.netloc and
+            (r.path == "/" or path == r.path or path.startswith(r.path.rstrip("/") + "/"))]
+    return max(hits, key=lambda r: len(r.path), default=None)
 
 
 def is_dvc(url: str) -> bool:

@@ -26,6 +26,13 @@ def latest_run_for(session, portal_id: str) -> int | None:
         .order_by(CrawlRun.id.desc()).limit(1))
 
 
+def crawl_statuses(session, run_ids: set[int]) -> dict[str, str]:
+    """The crawl status of every portal crawled in these runs (a portal in two of them: the newer run's)."""
+    rows = session.execute(select(PortalCrawl.portal_id, PortalCrawl.status, PortalCrawl.run_id)
+                           .where(PortalCrawl.run_id.in_(sorted(run_ids))).order_by(PortalCrawl.run_id)).all()
+    return {pid: status for pid, status, _ in rows if status != "not_crawled"}
+
+
 def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
     pc = session.scalar(select(PortalCrawl).where(PortalCrawl.run_id == run_id, PortalCrawl.portal_id == portal.id))
     run = session.get(CrawlRun, run_id)

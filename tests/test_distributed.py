@@ -14,11 +14,13 @@ import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import func, select
 
 from audit.demo import FarmProcess, previous_month
+from farm.server import max_in_flight
 
 pytestmark = pytest.mark.redis
 
@@ -29,8 +31,9 @@ EXE = Path(sys.executable).with_name("portal-audit")
 def farm(tmp_path_factory):
     work = tmp_path_factory.mktemp("farm")
     now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    with FarmProcess(work, extra=["--now", now]) as registry:  # every farm portal, faults included
-        yield registry, previous_month(datetime.fromisoformat(now).date())
+    log = work / "requests.log"
+    with FarmProcess(work, extra=["--now", now, "--request-log", str(log)]) as registry:  # faults included
+        yield registry, previous_month(datetime.fromisoformat(now).date()), log
 
 
 def _run(registry, period, db, out, env, redis=None):
@@ -62,14 +65,19 @@ def _stored(db):
 
 def test_two_workers_share_one_crawl_and_score_like_one_process(farm, redis_url, db_url, new_db_url, tmp_path):
     import redis
-    registry, period = farm
+    registry, period, log = farm
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
     env.pop("PORTAL_AUDIT_REDIS_URL", None)
 
+    start = len(log.read_text(encoding="utf-8").splitlines())
     workers = [_run(registry, period, db_url, tmp_path / f"out-{i}", env, redis=redis_url) for i in (1, 2)]
+    results = [p.communicate(timeout=1200) + (p.returncode,) for p in workers]
+    # What the farm saw of the two workers: one politeness budget for the province's shared host, across both.
+    shared = urlsplit(next(csv.DictReader(registry.open(encoding="utf-8", newline="")))["url"]).hostname
+    assert 1 <= max_in_flight(log.read_text(encoding="utf-8").splitlines()[start:]).get(shared, 0) <= 2
     single_db = new_db_url(tmp_path / "single")
     single = _run(registry, period, single_db, tmp_path / "out-single", env)
-    results = [p.communicate(timeout=1200) + (p.returncode,) for p in workers + [single]]
+    results.append(single.communicate(timeout=1200) + (single.returncode,))
     for out, err, code in results:
         assert code in (0, 1, 3), f"exit {code}\n{out}\n{err}"
     closers = [i for i in (1, 2) if (tmp_path / f"out-{i}" / "results.json").exists()]

@@ -1,6 +1,7 @@
 """A crawl on several cores (crawler/shards.py): hosts kept whole and shards balanced; a sharded run stores what a
 one-process run stores, indexes every shard's WARC records, and a killed command leaves no shard running and
 resumes."""
+import csv
 import json
 import os
 import signal
@@ -10,6 +11,7 @@ import time
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +20,7 @@ from audit.demo import FarmProcess, previous_month
 from audit.errors import ConfigError
 from audit.registry import Portal
 from crawler import shards
+from farm.server import max_in_flight
 
 EXE = Path(sys.executable).with_name("portal-audit")
 PORTALS = 24
@@ -71,7 +74,8 @@ def test_a_bad_worker_count_is_exit_2_before_anything_is_written(tmp_path):
 def farm(tmp_path_factory):
     work = tmp_path_factory.mktemp("farm")
     now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    with FarmProcess(work, extra=["--now", now, "--no-faults"]) as registry:
+    with FarmProcess(work, extra=["--now", now, "--no-faults", "--request-log", str(work / "requests.log")]) \
+            as registry:
         lines = registry.read_text(encoding="utf-8").splitlines(keepends=True)
         subset = work / "subset.csv"
         subset.write_text("".join(lines[:PORTALS + 1]), encoding="utf-8")
@@ -118,8 +122,13 @@ def one_process(farm, tmp_path_factory):
 
 
 def test_two_shards_store_and_score_what_one_process_does(farm, one_process, tmp_path):
+    log = farm[0].with_name("requests.log")
+    start = len(log.read_text(encoding="utf-8").splitlines())
     out, err = _run(*farm, tmp_path, 2).communicate(timeout=900)
     assert (tmp_path / "out" / "results.json").exists(), err
+    # The province's host holds most of the subset's portals: two shards, still one budget of 2 in flight for it.
+    shared = urlsplit(next(csv.DictReader(farm[0].open(encoding="utf-8", newline="")))["url"]).hostname
+    assert 1 <= max_in_flight(log.read_text(encoding="utf-8").splitlines()[start:]).get(shared, 0) <= 2
     facts1, pages1, records1, summary1, _ = _stored(one_process)
     facts2, pages2, records2, summary2, archive = _stored(tmp_path)
     print(f"\none process: {sum(records1.values())} records in {len(records1)} WARC file(s); two shards: "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from audit.facts import PORTAL_OK, Item, PortalFacts, SectionFact, UnreadFact
 from audit.period import Period
+from audit.directory import Directory
 from audit.registry import Portal
 
 if TYPE_CHECKING:
@@ -72,11 +73,13 @@ def join_vn(parts: list[str]) -> str:
 class Context:
     """Everything one portal's criteria are judged from; indexes are built once per portal."""
 
-    def __init__(self, facts: PortalFacts, period: Period, registry: list[Portal] | tuple[Portal, ...],
+    def __init__(self, facts: PortalFacts, period: Period, registry: "Directory | list[Portal] | tuple[Portal, ...]",
                  config: "ScoringConfig"):
         self.facts = facts
         self.period = period
-        self.registry = tuple(registry)
+        # Link criteria classify links against the directory (audit/directory.py); a plain list of portals is a
+        # directory of those portals with no crawl status.
+        self.directory = registry if isinstance(registry, Directory) else Directory(tuple(registry))
         self.config = config
 
     @cached_property

@@ -7,9 +7,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from audit.criteria.base import Context, Known, Outcome, allowed, ev, join_vn, section_param
+from audit.criteria.base import NEEDS_REVIEW, PORTAL_OK, Context, Known, Outcome, allowed, ev, join_vn, section_param
 from audit.facts import Link
-from audit.registry import KINDS, Portal
+from audit.registry import KINDS
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -31,16 +31,6 @@ def _origin(url: str) -> tuple[str, int | None, str] | None:
 def host_of(url: str) -> str | None:
     o = _origin(url)
     return o[0] if o else None
-
-
-def links_to_portal(url: str, portal: Portal) -> bool:
-    """Same host[:port] as the portal's base URL and a path inside its base path ('/' matches the whole host).
-    The base path is matched by whole segments, so /web/xa-a does not take /web/xa-ab."""
-    link, base = _origin(url), _origin(portal.url)
-    if link is None or base is None or link[:2] != base[:2]:
-        return False
-    prefix = base[2].rstrip("/")
-    return not prefix or link[2] == prefix or link[2].startswith(prefix + "/")
 
 
 def is_dvc(link: Link, ctx: Context) -> bool:
@@ -109,31 +99,49 @@ def check_dvc_link(params, max_points, known: Known) -> set[int]:
     return {0, max_points}
 
 
-# --- portal_links: every requirement (kinds of registry portals, optionally extra government hosts) is linked ---
+# --- portal_links: every requirement (kinds of directory portals, optionally extra government hosts) is linked ---
+
+def _verified(ctx: Context, target) -> bool | None:
+    """Whether the linked portal answered in the run being scored: True, False, or None (not crawled in it: no
+    request leaves the run's portals, so the link is counted but marked not verified)."""
+    status = ctx.directory.crawl_status.get(target.id)
+    return None if status is None else status == PORTAL_OK
+
 
 def portal_links(ctx: Context, crit) -> Outcome:
-    others = [p for p in ctx.registry if p.id != ctx.facts.portal_id]
     links = _links(ctx)
-    evidence, missing = [], []
+    evidence, missing, dead = [], [], []
     for req in crit.params["require"]:
         kinds = set(req.get("kinds") or ())
         hosts = ctx.config.links.other_gov_hosts if req.get("other_gov_hosts") else frozenset()
-        hit = None
+        hit, unanswered = None, None
         for link in links:
-            target = next((p for p in others if p.kind in kinds and links_to_portal(link.url, p)), None)
-            if target is not None:
-                hit = (link, target.name)
-            elif host_of(link.url) in hosts:
-                hit = (link, host_of(link.url))
+            target = ctx.directory.match(link.url)
+            if target is not None and target.id != ctx.facts.portal_id and target.kind in kinds:
+                verified = _verified(ctx, target)
+                if verified is False:
+                    unanswered = unanswered or (link, f"{target.name} — không truy cập được trong lượt thu thập này")
+                    continue
+                hit = (link, f"{target.name} ({target.url}); "
+                             f"{'đã kiểm chứng: cổng truy cập được' if verified else 'chưa kiểm chứng'}")
+            elif target is None and host_of(link.url) in hosts:
+                hit = (link, f"{host_of(link.url)}; chưa kiểm chứng")
             if hit:
                 break
         if hit:
             evidence += _link_ev(ctx, [hit[0]], f"{req['label']}: {hit[1]}")
+        elif unanswered:
+            evidence += _link_ev(ctx, [unanswered[0]], f"{req['label']}: {unanswered[1]}")
+            dead.append(req["label"])
         else:
             missing.append(req["label"])
     labels = [r["label"] for r in crit.params["require"]]
-    if not missing:
+    if not missing and not dead:
         return Outcome(crit.max_points, f"Có liên kết đến {join_vn(labels)}", evidence)
+    if not missing:
+        # The link is there, but its target did not answer this night: a person checks it, it is not a silent 0.
+        return Outcome(0, f"Có liên kết đến {join_vn(dead)} nhưng cổng đích không truy cập được trong lượt thu thập "
+                          f"này — cần kiểm tra trực tiếp", evidence, NEEDS_REVIEW)
     return Outcome(0, f"Thiếu liên kết đến {join_vn(missing)}", evidence)
 
 

@@ -56,10 +56,17 @@ def _with_params(url: str, **params) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def nested_of(portal, portals) -> tuple[str, ...]:
+    own = Scope(portal.url)
+    return tuple(dict.fromkeys(tuple(portal.nested) + tuple(
+        q.url for q in portals if q.id != portal.id and own.contains(q.url)
+        and urlsplit(q.url).path.rstrip("/") != own.base_path.rstrip("/"))))
+
+
 class PortalState:
-    def __init__(self, portal):
+    def __init__(self, portal, nested: tuple[str, ...] = ()):
         self.portal = portal
-        self.scope = Scope(portal.url)
+        self.scope = Scope(portal.url, nested)
         self.requested: set[str] = set()
         # (url, label, region) of links already judged as section entries or not: every page repeats the menus.
         self.links_judged: set[tuple[str, str | None, str]] = set()
@@ -88,7 +95,8 @@ class PortalSpider(scrapy.Spider):
         self.portals = list(portals)
         self.lookback_from = lookback_from or date(1990, 1, 1)
         self.now = now or datetime.now()
-        self.states = {p.id: PortalState(p) for p in self.portals}
+        # The portals nested in each one: those its directory names (audit/directory.py) and those of this run.
+        self.states = {p.id: PortalState(p, nested_of(p, self.portals)) for p in self.portals}
         # Listing entries of each portal's previous run {portal: {(url, title, published_at iso) | (url, title, asked,
         # answered)}} (storage/incremental.py): several document rows may share one URL, so entries are whole tuples.
         self.known = known or {}
@@ -154,8 +162,10 @@ class PortalSpider(scrapy.Spider):
         # script stays unprobed: the audit asks a person).
         yield self._fact(st, "search", response.url, {"present": bool(form) or page.search_box, "works": None,
                                                       "url": form[0] if form else response.url})
+        # Every link out of the portal's own pages, on its host or not: a department under /web/<site> links the
+        # province at the root of the same host, and the province links the departments nested in it.
         for link in page.links:
-            if not st.scope.same_host(link.url):
+            if not st.scope.contains(link.url):
                 yield self._fact(st, "link", response.url, {"url": link.url, "label": link.label})
         yield from self._follow_sections(st, page, response.url)
         if st.spider == "generic":
@@ -378,6 +388,8 @@ class PortalSpider(scrapy.Spider):
         oldest, known = None, bool(items)
         previous = self.known.get(st.portal.id, frozenset())
         for it in items:
+            if st.scope.in_nested(it["url"]):
+                continue  # the province's list showing a department's article: that department's item
             when = it["published_at"]
             if when is not None:
                 oldest = when.date() if oldest is None else min(oldest, when.date())
