@@ -180,7 +180,7 @@ def from_menu_context(doc, url: str | None = None, layout=None) -> Decision | No
             return Decision(own.key, f"menu-entry:{own.evidence}", _conf("menu_context"))
         for parent_label, how in _parents(a):
             m = vocab.sections().by_label(parent_label)
-            if m:
+            if m and m.key != "tim-kiem":  # a search box beside a menu groups nothing: search is no category
                 return Decision(m.key, f"{how}:{m.evidence} > {' '.join(a.text_content().split())}",
                                 _conf("menu_context"))
     return None

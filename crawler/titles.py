@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler import vocab
 from crawler.dates.regions import is_chrome_element, page as date_page
@@ -110,18 +111,36 @@ def locate(doc, cue: str | None = None) -> Title | None:
             continue
         folded = how == "url-slug"  # a slug has no marks: nodes are compared folded
         probe = (want if folded else _lower(_ELLIPSIS.sub("", text)))[:MIN_CHARS]
+        unseen = None  # a match printed for screen readers only: the title when no one sees it elsewhere
         for el, low in nodes:
             low = vocab.fold(low) if folded else low
             # The node holds the title's start, or is a short first piece of it ("<span>Hà Nội</span> xử phạt…").
             if probe not in low and not (len(low) < len(probe) and probe.startswith(low)):
                 continue
             found = _deepest_match(el, want)
-            if found is not None:
+            if found is not None and _screen_reader_only(found):
+                unseen = unseen if unseen is not None else found
+            elif found is not None:
                 return Title(found, " ".join(found.text_content().split()), how)
+        if unseen is not None:
+            return Title(unseen, " ".join(unseen.text_content().split()), how)
     el = date_page(doc).title
     if el is not None:
         return Title(el, " ".join(el.text_content().split()), "selector")
     return None
+
+
+@lru_cache(maxsize=1)
+def _screen_reader_tokens() -> frozenset[str]:
+    from crawler.layout import rules
+
+    return frozenset(rules().get("screen_reader_classes") or ())
+
+
+def _screen_reader_only(el) -> bool:
+    tokens = _screen_reader_tokens()
+    return any(tokens.intersection((x.get("class") or "").lower().split())
+               for x in [el, *el.iterancestors()] if isinstance(x.tag, str))
 
 
 def _deepest_match(el, want: str):

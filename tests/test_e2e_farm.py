@@ -18,7 +18,7 @@ from audit.results import validate_results
 def farm(tmp_path_factory):
     work = tmp_path_factory.mktemp("farm")
     now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    with FarmProcess(work, extra=["--now", now]) as registry:
+    with FarmProcess(work, extra=["--now", now, "--request-log", str(work / "requests.log")]) as registry:
         yield work, registry, now
 
 
@@ -39,7 +39,9 @@ def audited(farm, tmp_path_factory, new_db_url):
     score = subprocess.run([str(exe), "score", "--registry", str(registry), "--period", f"{before.start:%Y-%m}",
                             "--db", db, "--out", str(out / "before")], capture_output=True, text=True, env=env,
                            timeout=600)
-    return {"registry": registry, "now": now, "out": out, "db": db, "runs": {"last": (last, run), "before": (before, score)}}
+    night = (work / "requests.log").read_text(encoding="utf-8").splitlines()  # what the farm saw of the crawl
+    return {"registry": registry, "now": now, "out": out, "db": db, "runs": {"last": (last, run), "before": (before, score)},
+            "night": night}
 
 
 def truth_for(registry: Path, now: str, period: Period, out: Path) -> dict:
@@ -150,6 +152,21 @@ def test_rescoring_stored_crawl_is_byte_identical(audited, cli, tmp_path):
             assert diff["score_change"] == again["score"] - prev["score"]
     assert json.dumps(rescored, sort_keys=True, ensure_ascii=False) == \
         json.dumps(original, sort_keys=True, ensure_ascii=False)
+
+
+def test_the_shared_host_had_at_most_two_requests_in_flight(audited):
+    """The province and its departments share one host (farm/portals.py): one politeness budget for all of them
+    through the whole night, whatever the number of crawl processes (PORTAL_AUDIT_WORKERS, default: the cores)."""
+    import csv
+    from urllib.parse import urlsplit
+
+    from farm.server import max_in_flight
+    with audited["registry"].open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    shared = urlsplit(rows[0]["url"]).hostname
+    assert sum(urlsplit(r["url"]).hostname == shared for r in rows) > 10
+    top = max_in_flight(audited["night"])
+    assert 1 <= top[shared] <= 2, top[shared]
 
 
 def test_single_portal_run(farm, cli, tmp_path, db_url):

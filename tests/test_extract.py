@@ -193,3 +193,40 @@ def test_questions_printed_as_a_thread_are_read_with_both_dates():
         ("Máy in màu", "2016-08-04", "2016-09-15"), ("Gia hạn giấy phép", "2016-08-23", None)]
     news = extract.parse("<html><body><p>Hội nghị (04/08/2016)</p><p>Nội dung</p></body></html>", "https://x.gov.vn/")
     assert generic.threaded_questions(news.body, "https://x.gov.vn/") is None  # no answer mark: no thread
+
+
+def test_a_title_printed_for_screen_readers_gives_way_to_the_one_people_see():
+    """Liferay 7 repeats the page title in an `h2.hide-accessible` at the top: the date is next to the visible one,
+    printed as the first line of the article body."""
+    from crawler.platforms import read
+
+    title = "Phản ứng thông thường sau tiêm vắc xin phòng COVID-19"
+    page = f"""<html><head><title>{title} - Bộ Y tế</title></head><body><section id="content">
+    <h2 class="hide-accessible">{title}</h2><div class="row"><div class="col-md-9" id="column-1">
+    <div class="asset-full-content"><div class="mb-2"><h4 class="component-title"><span class="asset-title">{title}
+    </span></h4></div><div class="asset-content"><div class="journal-content-article"><section>
+    <span class="text-ngayxam-page">(Thứ hai, 19/04/2021 15:17)</span><p>Ngày 12/04/2021, Bộ Y tế đã hướng dẫn…</p>
+    </section></div></div></div></div><div class="col-md-3" id="column-2"><h3>Tin đọc nhiều</h3>
+    <p>Bài khác 01/05/2021</p></div></div></section></body></html>"""
+    reading = read(extract.parse(page, "https://moh.gov.vn/-/1"), page, "https://moh.gov.vn/-/1", "generic")
+    assert "hide-accessible" not in (reading.title.element.get("class") or "")
+    assert reading.published_at == datetime(2021, 4, 19, 15, 17)
+    # A body that opens with a sentence dated as an event is not dated by it.
+    event = page.replace('<span class="text-ngayxam-page">(Thứ hai, 19/04/2021 15:17)</span>', "")
+    got = read(extract.parse(event, "https://moh.gov.vn/-/1"), event, "https://moh.gov.vn/-/1", "generic")
+    assert got.published_at != datetime(2021, 4, 12)
+
+
+def test_month_names_of_cms_default_formats():
+    """Joomla vi-VN, WordPress vi and English interfaces print the month as a word; never month-first digits."""
+    cases = {"Thứ hai, 02 Tháng 2 2026 10:30": datetime(2026, 2, 2, 10, 30),
+             "Tháng Hai 2, 2026": datetime(2026, 2, 2), "Tháng Mười Hai 5, 2025": datetime(2025, 12, 5),
+             "Thứ Hai, 02 Tháng Hai 2026": datetime(2026, 2, 2), "February 2, 2026": datetime(2026, 2, 2),
+             "Posted on 5 December 2025 at 3:15 pm": datetime(2025, 12, 5, 15, 15),
+             "Sep 3, 2025 | 08:00 AM": datetime(2025, 9, 3, 8, 0)}
+    for text, want in cases.items():
+        found = parse_text(text)
+        assert found is not None and found.value == want, text
+    for text in ("Tháng Năm 2026", "Feb 30, 2024", "12 months, 2026", "05/09/2025"):
+        found = parse_text(text)
+        assert found is None or found.value == datetime(2025, 9, 5), text  # 05/09 stays 5 September

@@ -227,8 +227,12 @@ def near_title(doc, title_el, pg: Page | None = None) -> list:
         node = nxt
         if not isinstance(node.tag, str):
             continue
-        if node in body_set or (body_set and any(b in body_set for b in node.iter())) or pg.in_chrome(node) \
-                or node.tag in ("footer", "nav", "aside"):
+        if node in body_set or (body_set and any(b in body_set for b in node.iter())):
+            opening = _opening_date_line(node)
+            if opening is not None:
+                out.append(opening)
+            break
+        if pg.in_chrome(node) or node.tag in ("footer", "nav", "aside"):
             break
         count += 1
         out.append(node)
@@ -239,6 +243,30 @@ def near_title(doc, title_el, pg: Page | None = None) -> list:
         # there: a labelled date ("Cập nhật lúc …") or an author credit ("Tin: <author> - Ngày dd/MM/yyyy").
         blocks = [el for el in blocks if _is_byline(el.text_content())]
     return blocks
+
+
+OPENING_LINE_CHARS = 60  # "(Thứ hai, 19/04/2021 15:17)", "Thứ Hai, 15/09/2025 - 08:30"
+
+
+def _opening_date_line(body):
+    """The body's first line when it is a date and nothing else (weekday, time and brackets aside): themes that
+    print the date as the article's first line. A first sentence that opens with a date ("Ngày 11/7/2022, …") is an
+    event, not this."""
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            continue
+        own = " ".join((el.text or "").split())
+        if not own:
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) > OPENING_LINE_CHARS or len(hits(text)) != 1:
+            return None
+        rest = vocab.fold(text)
+        for day in sorted(rules()["weekday_labels"], key=len, reverse=True):
+            rest = rest.replace(vocab.fold(day), " ")
+        rest = re.sub(r"\b(?:sa|ch|am|pm|gio|luc|ngay)\b|[\d\W_]+", "", rest)
+        return el if not rest else None
+    return None
 
 
 @lru_cache(maxsize=1)

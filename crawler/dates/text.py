@@ -23,11 +23,37 @@ YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2
                  r"(?:(?:T|\s+|[A-Z]{3})(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?")
 TIME_FIRST = re.compile(r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::\d{2})?\s*(?:,|-|\|)?\s*(?:ngày\s*)?"
                         r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})", re.I)
-WORDS = re.compile(r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)\s*(?P<y>\d{4})", re.I)
+WORDS = re.compile(r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,|/)\s*|\s+)(?P<y>\d{4})"
+                   + _TIME, re.I)
 # "tháng 11 6, 2024": the Vietnamese words of an English month-first format (Babel, CKAN) — the month is named.
 MONTH_NAMED = re.compile(r"(?<!\d\s)tháng\s+(?P<m>\d{1,2})\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})" + _TIME, re.I)
 
-# Tried in this order within a text; the method names are what the evidence records.
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    return {vocab.fold(name): int(month) for month, names in rules()["month_names"].items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _named_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Dates with the month as a word (rules/dates.yaml `month_names`), day first or month first. Matched on the
+    text with its letters folded and its punctuation kept (positions unchanged: see hits), so "Tháng Hai" and "thang
+    hai" are one."""
+    names = "|".join(re.escape(n) for n in sorted(_month_names(), key=len, reverse=True))
+    day_first = re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mn>{names})\.?,?\s+(?P<y>\d{{4}})(?!\d)"
+                           + _TIME_FOLDED)
+    month_first = re.compile(rf"(?<![a-z])(?P<mn>{names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y>\d{{4}})(?!\d)"
+                             + _TIME_FOLDED)
+    return ((day_first, "d-month-yyyy"), (month_first, "month-d-yyyy"))
+
+
+_NAMED_HINT = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\.?,?\s+[^\W\d_][^\d]{1,20}\d{4}(?!\d)|"
+                         r"[^\W\d_]{3}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*\d{4}(?!\d)")
+_TIME_FOLDED = (r"(?:\s*(?:,|-|luc|\||at)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+                r"(?:\s*(?P<ap>[ap]\.?m\.?|sa|ch|sang|chieu|toi)(?![\w]))?)?")
+
+# Tried in this order within a text; the method names are what the evidence records. Named months after these.
 PATTERNS = ((TIME_FIRST, "time-first"), (WORDS, "ngay-thang-nam"), (MONTH_NAMED, "thang-m-d-yyyy"),
             (DMY, "dd/mm/yyyy"), (YMD, "yyyy/mm/dd"))
 
@@ -69,16 +95,17 @@ def _label_pattern() -> re.Pattern:
 def _build(m: re.Match) -> datetime | None:
     groups = m.re.groupindex
     try:
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        mo = _month_names()[m.group("mn")] if "mn" in groups else int(m.group("m"))
+        y, d = int(m.group("y")), int(m.group("d"))
         h = int(m.group("h") or 0) if "h" in groups else 0
         mi = int(m.group("mi") or 0) if "mi" in groups else 0
         s = int(m.group("s") or 0) if "s" in groups and m.group("s") else 0
         if y < rules()["min_year"] or y > 2100:
             return None
         ap = (m.group("ap") or "").lower().replace(".", "") if "ap" in groups else ""
-        if ap in ("pm", "ch", "chiều", "tối") and h < 12:
+        if ap in ("pm", "ch", "chiều", "tối", "chieu", "toi") and h < 12:
             h += 12  # "2:48 PM" is 14:48; the day does not change
-        elif ap in ("am", "sa", "sáng") and h == 12:
+        elif ap in ("am", "sa", "sáng", "sang") and h == 12:
             h = 0
         if h > 23 or mi > 59 or s > 59:
             h = mi = s = 0
@@ -96,18 +123,22 @@ def hits(text: str, now: datetime | None = None) -> list[Hit]:
     if not text:
         return []
     text = " ".join(text.split())
+    # Labels and month names are found on the folded text; folding keeps the length of Vietnamese text except for
+    # the punctuation it collapses, so positions are mapped through a per-character fold instead.
+    folded = "".join(_fold_char(c) for c in text.lower())
     spans: list[tuple[int, int, datetime, str]] = []
-    for pattern, name in PATTERNS:
-        for m in pattern.finditer(text):
+    tried = [(p, n, text) for p, n in PATTERNS]
+    if _NAMED_HINT.search(text):  # a day, a word, a year: only then is a named month worth folding the text for
+        letters = "".join(_fold_char(c) if c.isalpha() else c for c in text.lower())  # punctuation kept
+        tried += [(p, n, letters) for p, n in _named_patterns()]
+    for pattern, name, where in tried:
+        for m in pattern.finditer(where):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                 continue
             value = _build(m)
             if value is not None:
                 spans.append((m.start(), m.end(), value, name))
     spans.sort()
-    # Labels are found on the folded text; folding keeps the length of Vietnamese text except for the
-    # punctuation it collapses, so positions are mapped through a per-character fold instead.
-    folded = "".join(_fold_char(c) for c in text.lower())
     labels = [(m.start(), next(k for k, v in m.groupdict().items() if v), m.group(0))
               for m in _label_pattern().finditer(folded)]
     # "từ ngày 17/11/2025 đến ngày 21/11/2025", "17/11 - 21/11/2025": a period (a schedule's week, an event), whose
