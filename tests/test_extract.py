@@ -191,6 +191,14 @@ def test_questions_printed_as_a_thread_are_read_with_both_dates():
     rows = generic.threaded_questions(doc.body, "https://x.gov.vn/hoi-dap")
     assert [(q["title"], q["asked_on"], q["answered_on"]) for q in rows] == [
         ("Máy in màu", "2016-08-04", "2016-09-15"), ("Gia hạn giấy phép", "2016-08-23", None)]
+    # An unanswered question before an answered one keeps its own row; the answer goes to the question it follows.
+    waiting = ('<div class="q"><b>Chứng thư số</b><p>Xin hỏi thủ tục cấp chứng thư số cho cơ quan nhà nước.</p>'
+               '<p>Lê Văn Nam (01/08/2016 09:00)</p></div>')
+    doc = extract.parse(page.replace('<div class="q"><b>Máy in màu</b>', waiting + '<div class="q"><b>Máy in màu</b>'),
+                        "https://x.gov.vn/hoi-dap")
+    rows = generic.threaded_questions(doc.body, "https://x.gov.vn/hoi-dap")
+    assert [(q["title"], q["asked_on"], q["answered_on"]) for q in rows][:2] == [
+        ("Chứng thư số", "2016-08-01", None), ("Máy in màu", "2016-08-04", "2016-09-15")]
     news = extract.parse("<html><body><p>Hội nghị (04/08/2016)</p><p>Nội dung</p></body></html>", "https://x.gov.vn/")
     assert generic.threaded_questions(news.body, "https://x.gov.vn/") is None  # no answer mark: no thread
 

@@ -59,12 +59,15 @@ def threaded_questions(main, page_url: str) -> list[dict] | None:
         found = parse_text(signed.group("date")) if signed else None
         if folded in _ANSWER_MARKS and asked is not None:
             answering = True
-        elif found and asked is None and since:
-            # The asker's signature: the question's title is the title-like line nearest before its text.
-            title, asked = _title_before(since), found.value.date().isoformat()
         elif found and answering:
             out.append(_thread_row(page_url, title, asked, found.value.date().isoformat()))
             since, asked, title, answering = [], None, None, False
+        elif found and since:
+            # An asker's signature (the question before it, if any, stays unanswered): the question's title is the
+            # title-like line nearest before its text.
+            if asked is not None:
+                out.append(_thread_row(page_url, title, asked, None))
+            title, asked, since = _title_before(since), found.value.date().isoformat(), []
         elif not answering:
             since.append(line)
     if asked is not None:
