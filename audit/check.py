@@ -55,8 +55,7 @@ def check_period(engine, registry, rubrics, period, config, only: list[str] | No
             raise ConfigError(f"chưa có kết quả kỳ {_period_text(period)} trong cơ sở dữ liệu cho các cổng của "
                               f"registry (chạy run hoặc score trước)")
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
-        found = directory if directory is not None else Directory(tuple(registry))
-        found = found.with_status(crawl_statuses(s, {stored[p.id].run_id for p in portals} - {None}))
+        found = Directory.of(directory if directory is not None else registry).with_status(crawl_statuses(s, {stored[p.id].run_id for p in portals} - {None}))
         out = []
         for p in portals:
             result, _ = score_one(s, p, rubrics, period, stored[p.id].run_id, found, config,

@@ -10,6 +10,7 @@ loopback address).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from audit.registry import Portal
@@ -34,10 +35,10 @@ def base_key(url: str) -> tuple[str, int | None, tuple[str, ...]] | None:
     return host, port, tuple(s for s in (parts.path or "/").split("/") if s)
 
 
-def under(url: str, base: str) -> bool:
-    """`url` is on `base`'s host and inside its path, by whole segments (/web/xa-a does not take /web/xa-ab)."""
-    link, b = base_key(url), base_key(base)
-    return link is not None and b is not None and link[:2] == b[:2] and link[2][:len(b[2])] == b[2]
+def _inside(link: tuple, base: tuple) -> bool:
+    """`link` is on `base`'s host and port and inside its path, by whole segments (/web/xa-a does not take
+    /web/xa-ab)."""
+    return link[:2] == base[:2] and link[2][:len(base[2])] == base[2]
 
 
 @dataclass(frozen=True)
@@ -47,23 +48,27 @@ class Directory:
     # here was not crawled in it, so a link to it is not verified.
     crawl_status: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def _bases(self) -> list[tuple[tuple, Portal]]:
+        """Each portal's parsed base URL, parsed once: every link of every portal is matched against all of them."""
+        return [(key, p) for p in self.portals if (key := base_key(p.url)) is not None]
+
     def match(self, url: str) -> Portal | None:
         """The portal `url` belongs to: the longest base URL it falls under."""
         link = base_key(url)
-        if link is None:
-            return None
-        best, depth = None, -1
-        for p in self.portals:
-            b = base_key(p.url)
-            if b is not None and link[:2] == b[:2] and link[2][:len(b[2])] == b[2] and len(b[2]) > depth:
-                best, depth = p, len(b[2])
-        return best
+        found = [(len(key[2]), p) for key, p in self._bases if link is not None and _inside(link, key)]
+        return max(found, key=lambda f: f[0])[1] if found else None
 
     def nested_in(self, portal: Portal) -> tuple[str, ...]:
         """Base URLs of the other portals inside `portal`'s own (the departments under the province's host root)."""
-        return tuple(sorted({p.url for p in self.portals if p.id != portal.id and p.url != portal.url
-                             and under(p.url, portal.url)
-                             and len(base_key(p.url)[2]) > len(base_key(portal.url)[2])}))
+        own = base_key(portal.url)
+        return tuple(sorted({p.url for key, p in self._bases if own is not None and p.id != portal.id
+                             and _inside(key, own) and len(key[2]) > len(own[2])}))
+
+    @classmethod
+    def of(cls, portals) -> "Directory":
+        """A directory as given, or one of these portals (a registry) with no crawl status."""
+        return portals if isinstance(portals, Directory) else cls(tuple(portals))
 
     def with_status(self, crawl_status: dict[str, str]) -> "Directory":
         return Directory(self.portals, dict(crawl_status))

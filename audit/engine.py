@@ -60,8 +60,7 @@ def score_period(engine, portals, rubrics, period, run_id: int | None = None, ge
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
         runs = {p.id: run_id if run_id is not None else latest_run_for(s, p.id) for p in portals}
         # Link criteria check a linked portal against its crawl in the run(s) scored (audit/directory.py).
-        found = registry if isinstance(registry, Directory) else Directory(tuple(registry or portals))
-        directory = found.with_status(crawl_statuses(s, {r for r in runs.values() if r is not None}))
+        directory = Directory.of(registry or portals).with_status(crawl_statuses(s, {r for r in runs.values() if r is not None}))
         for portal in portals:
             rid = runs[portal.id]
             result, facts = score_one(s, portal, rubrics, period, rid, directory, config,

@@ -28,9 +28,10 @@ class Scope:
         path = parts.path.rstrip("/")
         self.prefixes = (path + "/", "/widget" + path + "/") if path else ("/",)
         self.base_path = path or "/"
-        # Path prefixes of the portals nested in this one on its host (whole segments; `www.` is the same host).
-        self.nested = tuple(p for n in nested if _bare(_netloc(urlsplit(n))) == _bare(self.netloc)
-                            for q in [urlsplit(n).path.rstrip("/")] if q for p in (q, "/widget" + q))
+        # Path prefixes of the portals nested in this one on its host (whole segments; `www.` is the same host),
+        # with their widget renderings.
+        paths = [urlsplit(n).path.rstrip("/") for n in nested if _bare(_netloc(urlsplit(n))) == _bare(self.netloc)]
+        self.nested = tuple(prefix for q in paths if q for prefix in (q, "/widget" + q))
 
     def _foreign(self, path: str) -> bool:
         return any(path == n or path.startswith(n + "/") for n in self.nested)

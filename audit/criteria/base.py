@@ -79,7 +79,7 @@ class Context:
         self.period = period
         # Link criteria classify links against the directory (audit/directory.py); a plain list of portals is a
         # directory of those portals with no crawl status.
-        self.directory = registry if isinstance(registry, Directory) else Directory(tuple(registry))
+        self.directory = Directory.of(registry)
         self.config = config
 
     @cached_property

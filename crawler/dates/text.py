@@ -16,8 +16,15 @@ import yaml
 
 from crawler import vocab
 
-_TIME = (r"(?:\s*(?:,|-|lúc|\|)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-         r"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?|SA|CH|sáng|chiều|tối)(?![\w]))?)?")
+def _time(separators: str, meridiems: str) -> str:
+    """An optional time after a date: "08:30", "lúc 8h30", "2:48 PM", "10:30:00 SA"."""
+    return (rf"(?:\s*(?:{separators})?\s*(?P<h>\d{{1,2}})[:hg](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?"
+            rf"(?:\s*(?P<ap>{meridiems})(?![\w]))?)?")
+
+
+_TIME = _time(r",|-|lúc|\|", r"[AaPp]\.?[Mm]\.?|SA|CH|sáng|chiều|tối")
+# The same on text whose letters are folded (named months, see _named_patterns), English "at" included.
+_TIME_FOLDED = _time(r",|-|luc|at|\|", r"[ap]\.?m\.?|sa|ch|sang|chieu|toi")
 DMY = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])" + _TIME)
 YMD = re.compile(r"(?<![\d/.\-])(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?!\d)"
                  r"(?:(?:T|\s+|[A-Z]{3})(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?")
@@ -50,8 +57,6 @@ def _named_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 _NAMED_HINT = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\.?,?\s+[^\W\d_][^\d]{1,20}\d{4}(?!\d)|"
                          r"[^\W\d_]{3}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*\d{4}(?!\d)")
-_TIME_FOLDED = (r"(?:\s*(?:,|-|luc|\||at)?\s*(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-                r"(?:\s*(?P<ap>[ap]\.?m\.?|sa|ch|sang|chieu|toi)(?![\w]))?)?")
 
 # Tried in this order within a text; the method names are what the evidence records. Named months after these.
 PATTERNS = ((TIME_FIRST, "time-first"), (WORDS, "ngay-thang-nam"), (MONTH_NAMED, "thang-m-d-yyyy"),

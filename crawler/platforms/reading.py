@@ -166,12 +166,19 @@ class PageReading:
         return extract.questions(self.doc)
 
     @cached_property
-    def question_rows(self) -> list[dict] | None:
-        """The Q&A a crawl stores (id, title, url, asked_on, answered_on): a table naming its questions and dates,
-        else a thread of questions, signatures and "Trả lời" (crawler/platforms/generic.py)."""
+    def question_table(self) -> list[dict] | None:
+        """Q&A rows of a table naming its questions and dates (crawler/platforms/generic.py), any section."""
         from crawler.platforms import generic
 
-        return generic.questions(self.doc, self.url) or generic.threaded_questions(self.layout.main, self.url)
+        return generic.questions(self.doc, self.url)
+
+    @cached_property
+    def question_rows(self) -> list[dict] | None:
+        """The Q&A a crawl stores (id, title, url, asked_on, answered_on): the question table, else a thread of
+        questions, signatures and "Trả lời" (crawler/platforms/generic.py)."""
+        from crawler.platforms import generic
+
+        return self.question_table or generic.threaded_questions(self.layout.main, self.url)
 
     @cached_property
     def schedule(self) -> extract.Schedule:

@@ -56,17 +56,12 @@ def _with_params(url: str, **params) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def nested_of(portal, portals) -> tuple[str, ...]:
-    own = Scope(portal.url)
-    return tuple(dict.fromkeys(tuple(portal.nested) + tuple(
-        q.url for q in portals if q.id != portal.id and own.contains(q.url)
-        and urlsplit(q.url).path.rstrip("/") != own.base_path.rstrip("/"))))
-
-
 class PortalState:
-    def __init__(self, portal, nested: tuple[str, ...] = ()):
+    def __init__(self, portal):
         self.portal = portal
-        self.scope = Scope(portal.url, nested)
+        # The portals nested in this one's base URL (audit/directory.py sets them from the province's directory,
+        # which holds the run's registry): never this portal's pages.
+        self.scope = Scope(portal.url, portal.nested)
         self.requested: set[str] = set()
         # (url, label, region) of links already judged as section entries or not: every page repeats the menus.
         self.links_judged: set[tuple[str, str | None, str]] = set()
@@ -95,8 +90,7 @@ class PortalSpider(scrapy.Spider):
         self.portals = list(portals)
         self.lookback_from = lookback_from or date(1990, 1, 1)
         self.now = now or datetime.now()
-        # The portals nested in each one: those its directory names (audit/directory.py) and those of this run.
-        self.states = {p.id: PortalState(p, nested_of(p, self.portals)) for p in self.portals}
+        self.states = {p.id: PortalState(p) for p in self.portals}
         # Listing entries of each portal's previous run {portal: {(url, title, published_at iso) | (url, title, asked,
         # answered)}} (storage/incremental.py): several document rows may share one URL, so entries are whole tuples.
         self.known = known or {}
@@ -256,8 +250,7 @@ class PortalSpider(scrapy.Spider):
         if getattr(page, "inline_items", ()):
             return True  # the page carries its first listing page; a resource URL alone is read on its own night
         # A list with dates changes night by night; a static page's list of sub-pages does not.
-        return any(e.published_at is not None for e in page.entries) or \
-            generic.questions(page.doc, page.url) is not None
+        return any(e.published_at is not None for e in page.entries) or page.question_table is not None
 
     def _read_page(self, st, section, page, response):
         url, doc = response.url, page.doc
@@ -301,7 +294,7 @@ class PortalSpider(scrapy.Spider):
         inline = getattr(page, "inline_items", ())
         if inline:
             yield from self._listing_items(st, section, inline, url)
-        qa = generic.questions(doc, url)
+        qa = page.question_table
         if qa is None and section == "hoi-dap":
             qa = page.question_rows
         if qa is not None:
