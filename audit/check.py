@@ -13,6 +13,7 @@ The output is deterministic (no timestamps), so two checks of the same data give
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,20 @@ def junit(checked: list[Checked]) -> ET.Element:
     for k, v in totals.items():
         root.set(k, str(v))
     root.set("time", "0")
+    for el in root.iter():
+        el.text = xml_text(el.text)
+        for k, v in el.attrib.items():
+            el.set(k, xml_text(v))
     return root
+
+
+# XML 1.0 has no escape for these: ElementTree would write them raw and the file would not parse.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """Names and titles come from registries and portals: drop what XML cannot carry."""
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
 def _suite(c: Checked) -> ET.Element:

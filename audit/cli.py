@@ -2,8 +2,9 @@
 
 Exit codes of run, score, nightly and check: 0 every audited portal passes; 1 a portal fails; 2 usage or
 configuration error (nothing written); 3 no portal fails but at least one could not be evaluated at all
-(unreachable); 4 (run, nightly, replay) another crawl holds the database's run lock, nothing done. `replay` exits like
-`run`; `override` and `archive` exit 0 or 2.
+(unreachable); 4 (run, nightly, replay) another crawl holds the database's run lock, nothing done; 70 the program
+itself failed (a bug or a broken environment, never a verdict): one line names the log file holding the traceback.
+`replay` exits like `run`; `override` and `archive` exit 0 or 2 (or 70).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from audit.errors import ConfigError, one_line
 from audit.period import Period, PeriodError
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_LOCKED = 0, 1, 2, 3, 4
+EXIT_CRASH = 70  # EX_SOFTWARE of sysexits.h: far from the verdict codes, so no scheduler reads a crash as a result
 
 
 _ARGPARSE_VN = (("unrecognized arguments", "tham số không nhận ra"),
@@ -186,34 +188,36 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("portal-audit: đã dừng theo yêu cầu\n")
         return 130
+    except Exception as exc:  # a bug or a broken environment: one line for the operator, the traceback in a file
+        from audit.crash import report_crash
+        sys.stderr.write(report_crash(exc, sys.argv if argv is None else ["portal-audit", *argv]) + "\n")
+        return EXIT_CRASH
     return EXIT_USAGE
 
 
 def _run(args, crawl: bool) -> int:
     # Validate everything (registry, rubrics, gates, review file) before touching the network or writing anything.
     period, rubrics, registry, portals, out, config, directory = _prepare(args)
-    reviewed = None
-    if getattr(args, "overrides", None):
-        from audit.overrides import load_file
-        reviewed = load_file(args.overrides, registry, rubrics)
+    store = _reviewed(args, registry, rubrics)
     from storage.db import open_db
+    retention = None
     if crawl:
+        _crawl_settings(portals)
         _lookback(getattr(args, "lookback_months", None))
-    engine = open_db(args.db)
+        if args.command == "nightly":
+            from storage.archive import retention_from_env
+            retention = retention_from_env()
+    engine = open_db(args.db, existing=not crawl)
     archive = None
     if crawl:
-        from storage.archive import archive_root, retention_from_env
+        from storage.archive import archive_root
         archive = archive_root(engine, getattr(args, "archive", None))
-        retention = retention_from_env() if args.command == "nightly" else None
     run_id = getattr(args, "run_id", None)
     if run_id is not None:
         _finished_run(engine, run_id)
-    if reviewed:
-        from audit.override_cli import store_all
-        print(store_all(engine, reviewed, registry))
     code = execute(engine, portals, rubrics, period, out, crawl=crawl, registry=directory,
                    lookback_months=getattr(args, "lookback_months", None), run_id=run_id,
-                   config=config, archive=archive, redis=getattr(args, "redis", None) if crawl else None)
+                   config=config, archive=archive, redis=getattr(args, "redis", None) if crawl else None, store=store)
     if crawl and args.command == "nightly":
         from storage.archive import prune
         done = prune(engine, keep_days=retention[0], keep_runs=retention[1])
@@ -221,6 +225,29 @@ def _run(args, crawl: bool) -> int:
             print(f"Kho lưu trữ: đã xóa {done['files']} tệp WARC ({done['bytes'] / 1e6:.1f} MB) của "
                   f"{done['runs']} lượt cũ theo hạn lưu giữ.")
     return code
+
+
+def _reviewed(args, registry, rubrics):
+    """The `--overrides` file, validated now; returns what stores it (called under the run lock) or None."""
+    if not getattr(args, "overrides", None):
+        return None
+    from audit.overrides import load_file
+    reviewed = load_file(args.overrides, registry, rubrics)
+    if not reviewed:
+        return None
+
+    def store(engine):
+        from audit.override_cli import store_all
+        print(store_all(engine, reviewed, registry))
+    return store
+
+
+def _crawl_settings(portals) -> None:
+    """Every environment value a crawl reads, checked before anything is created (a bad one is exit 2)."""
+    from crawler import shards
+    from crawler.runner import env_settings
+    env_settings(portals)
+    shards.workers()
 
 
 def _finished_run(engine, run_id: int) -> None:
@@ -242,7 +269,7 @@ def _replay(args) -> int:
     from sqlalchemy import select
 
     if not args.period and not args.start:
-        engine = open_db(args.db)
+        engine = open_db(args.db, existing=True)
         with sessions(engine)() as s:
             run = s.get(CrawlRun, args.replay_run)
             stored = ((run.summary or {}).get("period") if run else None) or {}
@@ -251,11 +278,9 @@ def _replay(args) -> int:
         args.start, args.end = stored["from"], stored["to"]
         engine.dispose()
     period, rubrics, registry, portals, out, config, directory = _prepare(args)
-    reviewed = None
-    if getattr(args, "overrides", None):
-        from audit.overrides import load_file
-        reviewed = load_file(args.overrides, registry, rubrics)
-    engine = open_db(args.db)
+    store = _reviewed(args, registry, rubrics)
+    _crawl_settings(portals)
+    engine = open_db(args.db, existing=True)
     with sessions(engine)() as s:
         crawled = list(s.scalars(select(PortalCrawl.portal_id).where(PortalCrawl.run_id == args.replay_run)
                                  .order_by(PortalCrawl.id)))
@@ -268,11 +293,8 @@ def _replay(args) -> int:
                           f"{args.registry or 'đi kèm'}")
     wanted = set(args.portal) if args.portal else set(crawled)
     portals = [p for p in registry if p.id in wanted and p.id in set(crawled)]
-    if reviewed:
-        from audit.override_cli import store_all
-        print(store_all(engine, reviewed, registry))
     return execute(engine, portals, rubrics, period, out, crawl=True, registry=directory, config=config,
-                   replay_of=args.replay_run)
+                   replay_of=args.replay_run, store=store)
 
 
 def _archive(args) -> int:
@@ -284,7 +306,7 @@ def _archive(args) -> int:
     days, runs = retention_from_env()
     if args.keep_days is not None or args.keep_runs is not None:
         days, runs = args.keep_days, args.keep_runs
-    engine = open_db(args.db)
+    engine = open_db(args.db, existing=True)
     done = prune(engine, keep_days=days, keep_runs=runs)
     print(f"Kho lưu trữ: đã xóa {done['files']} tệp WARC ({done['bytes'] / 1e6:.1f} MB) của {done['runs']} lượt "
           f"(giữ {'mọi lượt' if days is None else f'{days} ngày'}"
@@ -321,7 +343,27 @@ def _prepare(args):
     if Path.cwd().resolve().is_relative_to(out.resolve()):
         # The whole folder is replaced when the report is published (audit/publish.py).
         raise ConfigError(f"--out {out}: là thư mục hiện hành hoặc chứa nó; hãy chọn một thư mục riêng cho báo cáo")
+    _writable(out)
     return period, rubrics, registry, portals, out, config, directory
+
+
+def _writable(out: Path) -> None:
+    """The report is published by renaming a folder staged beside `--out` (audit/publish.py): its parent, or the
+    nearest folder that exists, must take a new folder. Found now, not after a night of crawling."""
+    import errno
+    import tempfile
+
+    from audit.publish import target
+    out = target(out)
+    folder = next(p for p in (out.parent, *out.parent.parents) if p.exists())
+    if not folder.is_dir():
+        raise ConfigError(f"--out {out}: {folder} không phải thư mục")
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".portal-audit-probe-", dir=folder))
+    except OSError as exc:
+        why = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
+               errno.EROFS: "hệ thống tệp chỉ đọc", errno.ENOSPC: "hết chỗ trống"}.get(exc.errno, exc.strerror)
+        raise ConfigError(f"--out {out}: không tạo được thư mục báo cáo trong {folder} ({why})") from None
 
 
 def _check(args) -> int:
@@ -329,7 +371,7 @@ def _check(args) -> int:
     from storage.db import open_db
 
     period, rubrics, registry, portals, out, config, directory = _prepare(args)
-    engine = open_db(args.db)
+    engine = open_db(args.db, existing=True)
     from audit.publish import staged_folder
 
     checked = check_period(engine, registry, rubrics, period, config, only=args.portal or None, directory=directory)
@@ -351,11 +393,14 @@ def _exit_code(counts: dict) -> int:
 
 def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=None, lookback_months=None,
             run_id=None, progress: bool | None = None, config=None, archive=None, replay_of=None,
-            redis: str | None = None) -> int:
+            redis: str | None = None, store=None) -> int:
     """Crawl (unless `crawl` is false), score and write every output. A crawl holds the database's run lock from
-    before the crawl until the results are stored (storage/lock.py). With a Redis URL (`redis` or the environment)
-    this process is one worker of a distributed crawl (crawler/distributed.py)."""
+    before the crawl until the results are stored (storage/lock.py); `store` (the reviewed overrides) writes under
+    it, so a command refused by the lock has written nothing. With a Redis URL (`redis` or the environment) this
+    process is one worker of a distributed crawl (crawler/distributed.py)."""
     if not crawl:
+        if store:
+            store(engine)
         return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
     from crawler.distributed import redis_url
     from crawler.runner import crawl as do_crawl, summary_line
@@ -366,8 +411,10 @@ def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=N
     url = redis_url(redis) if replay_of is None else None  # a replay reads one local archive: never distributed
     if url:
         return _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months,
-                     progress)
+                     progress, store)
     with RunLock(engine):
+        if store:
+            store(engine)
         lookback_from = _months_before(period.start, _lookback(lookback_months))
         show = sys.stderr.isatty() if progress is None else progress
         run_id = do_crawl(engine, portals, lookback_from, progress=show, archive=archive, period=period,
@@ -378,7 +425,8 @@ def execute(engine, portals, rubrics, period, out: Path, crawl: bool, registry=N
         return _score_and_write(engine, portals, rubrics, period, out, registry, run_id, config)
 
 
-def _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months, progress) -> int:
+def _work(engine, portals, rubrics, period, out, registry, config, archive, url, lookback_months, progress,
+          store=None) -> int:
     """One worker of a distributed crawl; the worker that finishes the run last scores it and writes the outputs."""
     from crawler.distributed import crawl_worker
     from crawler.runner import summary_line
@@ -388,6 +436,8 @@ def _work(engine, portals, rubrics, period, out, registry, config, archive, url,
     from storage.models import CrawlRun
 
     with RunLock(engine, shared=True):
+        if store:
+            store(engine)
         show = sys.stderr.isatty() if progress is None else progress
         run_id, closer = crawl_worker(engine, portals, _months_before(period.start, _lookback(lookback_months)), url,
                                       archive=archive or archive_root(engine), period=period, progress=show)

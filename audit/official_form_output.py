@@ -8,6 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
@@ -48,26 +49,26 @@ def _atomic_workbook(path: Path, forms: list[dict]) -> None:
     wb = Workbook()
     summary = wb.active
     summary.title = "Tổng hợp PAKN"
-    summary.append(["STT", "Tên cơ quan, đơn vị tiếp nhận PAKN", "Tổng số PAKN đã tiếp nhận", "Đã trả lời đúng hạn",
+    _append(summary, ["STT", "Tên cơ quan, đơn vị tiếp nhận PAKN", "Tổng số PAKN đã tiếp nhận", "Đã trả lời đúng hạn",
                     "Đã trả lời quá hạn", "Chưa trả lời - chưa đến hạn", "Chưa trả lời - đã quá hạn", "Ghi chú"])
     for i, form in enumerate(forms, 1):
         p = form["pakn"]
         if p:
-            summary.append([i, form["unit"], p["received"], p["answered_on_time"], p["answered_late"],
+            _append(summary, [i, form["unit"], p["received"], p["answered_on_time"], p["answered_late"],
                             p["unanswered_not_due"], p["unanswered_overdue"], ""])
         else:
-            summary.append([i, form["unit"], None, None, None, None, None, "không truy cập được cổng"])
+            _append(summary, [i, form["unit"], None, None, None, None, None, "không truy cập được cổng"])
     _style(summary, widths=(6, 48, 14, 14, 14, 16, 16, 28))
     used = {summary.title}
     for form in forms:
         ws = wb.create_sheet(_sheet_name(form["portal_id"], used))
-        ws.append([form["unit"]])
-        ws.append([f"Báo cáo kết quả cung cấp thông tin trên Cổng TTĐT (kỳ báo cáo: {_vn(form['period']['from'])} – "
+        _append(ws, [form["unit"]])
+        _append(ws, [f"Báo cáo kết quả cung cấp thông tin trên Cổng TTĐT (kỳ báo cáo: {_vn(form['period']['from'])} – "
                    f"{_vn(form['period']['to'])})"])
-        ws.append(["STT", "Nội dung thông tin", "Đúng hạn", "Quá hạn", "Số lượng", "Ghi chú"])
+        _append(ws, ["STT", "Nội dung thông tin", "Đúng hạn", "Quá hạn", "Số lượng", "Ghi chú"])
         first = ws.max_row
         for row in form["rows"]:
-            ws.append([row["stt"], row["content"], row["on_time"], row["late"], row["count"], row["note"]])
+            _append(ws, [row["stt"], row["content"], row["on_time"], row["late"], row["count"], row["note"]])
             if row["heading"]:
                 for cell in ws[ws.max_row]:
                     cell.font = Font(bold=True)
@@ -80,6 +81,15 @@ def _atomic_workbook(path: Path, forms: list[dict]) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _append(ws, values: list) -> None:
+    """Append a row of text that came from registries and portals: characters XLSX cannot hold are dropped, and a
+    value that starts like a formula (`=HYPERLINK(…)`) stays text, as in summary.csv, instead of a live formula."""
+    ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _sheet_name(portal_id: str, used: set[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import stat
 import tempfile
 import time
 from contextlib import contextmanager
@@ -82,18 +83,54 @@ def _link_or_copy(src, dst):
     return dst
 
 
+def target(out: Path) -> Path:
+    """The folder a command publishes into: a symlinked `--out` is its target (the exchange would otherwise swap
+    the link itself for a real folder and leave the link behind under the staging name)."""
+    out = Path(os.path.abspath(out))
+    return Path(os.path.realpath(out)) if out.is_symlink() else out
+
+
+def _like(stage: Path, out: Path) -> None:
+    """The new folder keeps the old one's mode and owner (a 0700 folder of another account stays so); a first
+    publish gets the umask's mode, not mkdtemp's 0700."""
+    try:
+        st = out.stat()
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(stage, 0o777 & ~umask)
+        return
+    os.chmod(stage, stat.S_IMODE(st.st_mode))
+    if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(stage, st.st_uid, st.st_gid)
+        except PermissionError:  # only root may give a folder away; an ordinary account keeps its own
+            pass
+
+
+def _give_to_owner(stage: Path) -> None:
+    """Files written by root into another account's report folder belong to that account, as the folder does."""
+    st = stage.stat()
+    if st.st_uid == os.getuid():
+        return
+    for path in stage.rglob("*"):
+        try:
+            os.chown(path, st.st_uid, st.st_gid, follow_symlinks=False)
+        except PermissionError:
+            return
+
+
 @contextmanager
 def staged_folder(out: Path):
     """Yield an empty folder to write a command's outputs into; on success it replaces `out` in one step."""
-    out = Path(os.path.abspath(out))
+    out = target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(stage, 0o777 & ~umask)  # mkdtemp's 0700 would otherwise become the report folder's mode
+    _like(stage, out)
     try:
         yield stage
+        _give_to_owner(stage)
         if out.is_dir():
             _carry_over(out, stage)
             if not _exchange(stage, out):

@@ -5,21 +5,71 @@ A bad row stops the run with one line naming file, line and field (ConfigError),
 from __future__ import annotations
 
 import csv
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from audit.errors import ConfigError
+from audit.rules_yaml import _LocatingLoader, parse_yaml
 
 KINDS = ("province", "department", "commune", "ward")
 DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
 BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "registry" / "bac-ninh.csv"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes", "spider")
+
+
+MAX_FIELD = 500  # a name or note longer than this is a pasting accident, and it would fill every report line
+# Bidi embeddings, overrides and isolates: a name holding them reads differently from what it says (CVE-2021-42574).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
+
+
+# Controls, surrogates, unassigned and private-use code points, line and paragraph separators: none belongs in a
+# name or an address, and each breaks a report line, an XML file or a spreadsheet cell somewhere.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Cn", "Co", "Zl", "Zp"})
+
+
+def _unprintable(c: str) -> bool:
+    return unicodedata.category(c) in _REFUSED_CATEGORIES or c in _BIDI
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not a portal's base URL, or None. The message never repeats a password the URL holds."""
+    if any(_unprintable(c) or c.isspace() for c in url):
+        return "có khoảng trắng hoặc ký tự điều khiển"
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed '[' of an IPv6 address
+        return f"'{url}' không phải URL hợp lệ (địa chỉ IPv6 thiếu dấu đóng ']')"
+    try:
+        port = parts.port
+    except ValueError:
+        return f"'{url}': cổng phải là số từ 1 đến 65535"
+    if parts.username is not None or parts.password is not None:
+        # The crawl would fail anyway, and the URL travels into every output and the WARC files: refuse it whole.
+        return "không được chứa tên đăng nhập hay mật khẩu (dạng người-dùng:mật-khẩu@máy-chủ)"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"'{url}' không phải URL http(s) đầy đủ"
+    if port == 0:
+        return f"'{url}': cổng phải là số từ 1 đến 65535"
+    host = parts.hostname
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            return f"'{url}': địa chỉ IPv6 không hợp lệ"
+        return None
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"'{url}': tên máy chủ '{host}' không hợp lệ"
+    if not all(_LABEL.match(label) for label in ascii_host.rstrip(".").split(".")):
+        return f"'{url}': tên máy chủ '{host}' không hợp lệ"
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,52 +114,54 @@ def load_registry(path: str | Path, rubric_ids: set[str] | None = None) -> list[
 
 
 def _csv_rows(p: Path, text: str):
+    if "\x00" in text:  # csv stops at a NUL with its own exception; name the line instead
+        raise ConfigError(f"{p}:{text[:text.index(chr(0))].count(chr(10)) + 1}: tệp chứa ký tự NUL")
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in ("id", "name", "kind", "url") if c not in (reader.fieldnames or [])]
     if missing:
         raise ConfigError(f"{p}:1: thiếu cột {', '.join(missing)} (cần id,name,kind,url[,rubric,host_confidence,notes])")
     rows = []
-    for row in reader:
-        if None in row:
-            raise ConfigError(f"{p}:{reader.line_num}: dòng có nhiều cột hơn tiêu đề")
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        rows.append((reader.line_num, row))
+    try:
+        for row in reader:
+            if None in row:
+                raise ConfigError(f"{p}:{reader.line_num}: dòng có nhiều cột hơn tiêu đề")
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise ConfigError(f"{p}:{reader.line_num}: CSV không hợp lệ ({exc})") from None
     return rows
 
 
 def _yaml_rows(p: Path, text: str):
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{p}:{mark.line + 1}" if mark else str(p)
-        raise ConfigError(f"{where}: YAML không hợp lệ ({getattr(exc, 'problem', exc)})") from None
+    doc = parse_yaml(text, p, _LocatingLoader)
     items = doc.get("portals") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise ConfigError(f"{p}: cần một danh sách cổng (khóa 'portals:' hoặc danh sách ở gốc)")
-    # Line numbers from a second pass with a node-preserving loader, so errors point at the row.
-    lines = []
-    try:
-        node = yaml.compose(text)
-        seq = node
-        if node is not None and node.id == "mapping":
-            seq = next(v for k, v in node.value if k.value == "portals")
-        lines = [n.start_mark.line + 1 for n in seq.value]
-    except Exception:  # line numbers are a nicety; the data itself was already parsed above
-        lines = []
     rows = []
     for i, item in enumerate(items):
-        line = lines[i] if i < len(lines) else i + 1
+        line = getattr(item, "line", 0) or i + 1
         if not isinstance(item, dict):
             raise ConfigError(f"{p}:{line}: mỗi cổng phải là một ánh xạ (id, name, kind, url)")
-        rows.append((line, {k: ("" if v is None else str(v)) for k, v in item.items()}))
+        row = {}
+        for key, value in item.items():
+            if isinstance(value, (dict, list)):
+                raise ConfigError(f"{p}:{item.line_of(key)}: trường {key}: cần một giá trị đơn, không phải danh sách "
+                                  f"hay ánh xạ")
+            row[str(key)] = "" if value is None else str(value)
+        rows.append((line, row))
     return rows
 
 
 def _portal(p: Path, line: int, row: dict, rubric_ids: set[str] | None) -> Portal:
     def field(name: str) -> str:
-        return unicodedata.normalize("NFC", (row.get(name) or "").strip())
+        value = unicodedata.normalize("NFC", (row.get(name) or "").strip())
+        bad = next((c for c in value if _unprintable(c)), None)
+        if bad is not None:
+            raise ConfigError(f"{p}:{line}: trường {name}: có ký tự điều khiển U+{ord(bad):04X}")
+        if len(value) > MAX_FIELD:
+            raise ConfigError(f"{p}:{line}: trường {name}: dài {len(value)} ký tự (tối đa {MAX_FIELD})")
+        return value
 
     unknown = [k for k in row if k and k not in _COLUMNS]
     if unknown:
@@ -121,9 +173,9 @@ def _portal(p: Path, line: int, row: dict, rubric_ids: set[str] | None) -> Porta
         raise ConfigError(f"{p}:{line}: trường name: trống")
     if kind not in KINDS:
         raise ConfigError(f"{p}:{line}: trường kind: '{kind}' không hợp lệ (một trong {'|'.join(KINDS)})")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"{p}:{line}: trường url: '{url}' không phải URL http(s) đầy đủ")
+    problem = url_problem(url)
+    if problem:
+        raise ConfigError(f"{p}:{line}: trường url: {problem}")
     rubric = field("rubric") or DEFAULT_RUBRIC[kind]
     if rubric_ids is not None and rubric not in rubric_ids:
         raise ConfigError(f"{p}:{line}: trường rubric: '{rubric}' không có (có: {', '.join(sorted(rubric_ids))})")

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 import rules as _rules_pkg
 import templates as _templates_pkg
@@ -701,9 +702,24 @@ def build_context(doc: dict, bands: list[Band]) -> dict:
 
 
 # --- rendering -----------------------------------------------------------------------------------------------------
+# Text from registries and portals may hold bidi embeddings/overrides/isolates, which reorder what follows them on
+# the page (a name can be made to read as another), and C0 controls, which browsers show as boxes or drop. Every
+# value printed is shown with its bidi controls spelled out and its controls dropped, so the page shows what the
+# portal holds without letting it rearrange the report.
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_C0_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _shown(value):
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = _BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", _C0_CONTROL.sub("", value))
+    return value
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
+        finalize=_shown,
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
         undefined=StrictUndefined,

@@ -45,3 +45,26 @@ def check_parsed(error_log) -> None:
     for error in error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message:
             raise PageRefused("too_deep", f"markup nested deeper than {MAX_NESTING} elements")
+
+
+# A heading or link label longer than this is not a title but a page's body in a heading tag (or an attack): it
+# would be stored, indexed and printed on every report line whole. Real titles stay under 300 characters.
+MAX_TITLE_CHARS = 500
+_CAPPED_KEYS = ("title", "label", "listed_title")
+
+
+def cap(text):
+    """`text` cut at MAX_TITLE_CHARS with an ellipsis (anything that is not a string as it is)."""
+    if isinstance(text, str) and len(text) > MAX_TITLE_CHARS:
+        return text[:MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def cap_titles(item: dict) -> dict:
+    """A stored page or fact with its titles and labels capped (in place)."""
+    for holder in (item, item.get("data")):
+        if isinstance(holder, dict):
+            for key in _CAPPED_KEYS:
+                if key in holder:
+                    holder[key] = cap(holder[key])
+    return item

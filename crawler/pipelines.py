@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, select, update
 
 from crawler.batching import unbatch
+from crawler.limits import cap_titles
 from storage.db import open_db, sessions
 from storage.models import Fact, Page, PortalCrawl
 
@@ -41,7 +42,7 @@ class StoragePipeline:
             elif it["type"] == "fact" and it["kind"] == "error":
                 c["errors"] += 1
             portal_seen = portal_seen or it["type"] == "portal"
-            self.buffer.append(it)
+            self.buffer.append(cap_titles(it))
         if len(self.buffer) >= BATCH or portal_seen:
             self.flush()
         return item

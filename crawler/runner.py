@@ -54,7 +54,29 @@ def env_settings(portals) -> dict:
     if legacy not in ("0", "1"):
         raise ConfigError(f"PORTAL_AUDIT_LEGACY_TLS={legacy!r}: chỉ nhận 1 (cho phép TLS cũ) hoặc 0 (không cho phép)")
     out["PORTAL_AUDIT_LEGACY_TLS"] = legacy == "1"
+    robots = os.environ.get("PORTAL_AUDIT_IGNORE_ROBOTS", "").strip()
+    if robots not in ("", "0", "1"):
+        raise ConfigError(f"PORTAL_AUDIT_IGNORE_ROBOTS={robots!r}: chỉ nhận 1 (bỏ qua robots.txt) hoặc 0")
+    # Each portal's budget (crawler/budget.py): rules/incremental.yaml, overridden by the environment.
+    rules = incremental.settings()
+    out["PORTAL_AUDIT_PORTAL_PAGES"] = _positive("PORTAL_AUDIT_PORTAL_PAGES", int, rules["portal_pages"],
+                                                 "số trang nguyên lớn hơn 0")
+    out["PORTAL_AUDIT_PORTAL_SECONDS"] = _positive("PORTAL_AUDIT_PORTAL_SECONDS", float, rules["portal_seconds"],
+                                                   "số giây lớn hơn 0")
     return out
+
+
+def _positive(name: str, kind, default, wanted: str):
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return kind(default)
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = 0
+    if not value > 0 or value != value or value == float("inf"):
+        raise ConfigError(f"{name}={raw!r}: cần {wanted}")
+    return value
 
 
 class ReplayError(ConfigError):
@@ -114,8 +136,11 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
         else:
             root = archive if archive is not None else archive_root(engine)
             ids = {p.id for p in portals}
-            interrupted = s.scalars(select(CrawlRun).where(CrawlRun.status == "running")
-                                    .order_by(CrawlRun.id.desc())).all()
+            # A run killed (status still `running`) or crashed (marked `failed` by crashed() below) is continued.
+            interrupted = [r for r in s.scalars(select(CrawlRun).where(CrawlRun.status.in_(("running", "failed")))
+                                                .order_by(CrawlRun.id.desc()))
+                           if r.status == "running" or ((r.summary or {}).get("crashed")
+                                                        and not (r.summary or {}).get("superseded_by"))]
             for old in interrupted:
                 covered = set(s.scalars(select(PortalCrawl.portal_id).where(PortalCrawl.run_id == old.id)))
                 if resumed is None and old.replay_of is None and covered == ids and \
@@ -126,6 +151,8 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
                 old.summary = {**(old.summary or {}), "interrupted": True}
             if resumed is not None:
                 run = resumed
+                run.status = "running"
+                run.summary = {k: v for k, v in (run.summary or {}).items() if k != "crashed"}
                 root, started, mode = Path(run.archive_dir), run.started_at, "resume"
                 sources = folder_files(root, run)
                 s.execute(delete(Fact).where(Fact.run_id == run.id))
@@ -158,20 +185,37 @@ def crawl(engine, portals, lookback_from: date, progress: bool = False, override
            "known": known, "static_fresh_days": rules["static_fresh_days"] if copies else None,
            "open_question_days": rules["open_question_days"]}
     parts = shards.split(portals, n, _weights(engine, previous)) if n > 1 else [portals]
-    if len(parts) > 1:
-        if mode == "resume":  # a killed run's torn WARC tails are cut here once, not by every shard at the same time
-            from crawler.archive import scan
-            for rel in sources:
-                scan(root, rel, repair=True)
-        stats = shards.run(job, parts, progress)
-    else:
-        stats = crawl_here(job, portals, progress, engine=engine)
-    with sessions(engine).begin() as s:
-        flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
-    close_run(engine, run_id, time.monotonic() - session_started, {
-        "requests": {k: stats.get(k, 0) for k in ("network", "not_modified", "reused")},
-        "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags}})
+    try:
+        if len(parts) > 1:
+            if mode == "resume":  # a killed run's torn WARC tails are cut here once, not by every shard at once
+                from crawler.archive import scan
+                for rel in sources:
+                    scan(root, rel, repair=True)
+            stats = shards.run(job, parts, progress)
+        else:
+            stats = crawl_here(job, portals, progress, engine=engine)
+        with sessions(engine).begin() as s:
+            flags = incremental.flag_pages(s, run_id, previous, rules["backdated_after_days"]) if previous else 0
+        close_run(engine, run_id, time.monotonic() - session_started, {
+            "requests": {k: stats.get(k, 0) for k in ("network", "not_modified", "reused")},
+            "incremental": {"previous_runs": sorted(set(previous.values())), "flags": flags}})
+    except Exception as exc:
+        crashed(engine, run_id, exc)
+        raise
     return run_id
+
+
+def crashed(engine, run_id: int, exc: BaseException) -> None:
+    """A crawl that raised is `failed`, never left `running` as if it still were; it keeps what it stored and the
+    next `run` of the same portals continues it like a killed one. Best effort: the database may be what failed."""
+    try:
+        with sessions(engine).begin() as s:
+            run = s.get(CrawlRun, run_id)
+            if run is not None and run.status == "running":
+                run.status, run.finished_at = "failed", datetime.now()
+                run.summary = {**(run.summary or {}), "crashed": f"{exc.__class__.__name__}: {exc}"[:500]}
+    except Exception:  # the original error is what the user must see
+        pass
 
 
 def crawl_here(job: dict, portals, progress: bool, engine=None, shard: bool = False) -> dict[str, int]:
@@ -222,11 +266,7 @@ def scrapy_settings(engine, run_id: int, portals, progress: bool, mode: str, roo
     settings.set("PORTAL_AUDIT_ARCHIVE_FOLDER", folder)
     settings.set("DOWNLOADER_MIDDLEWARES", {"crawler.guard.SafetyMiddleware": 50, "crawler.archive.ArchiveMiddleware": 950,
                                             "crawler.incremental.IncrementalMiddleware": 960})
-    rules = incremental.settings()
     settings.set("PORTAL_AUDIT_PREVIOUS", list(copies))
-    settings.set("PORTAL_AUDIT_PORTAL_PAGES", int(os.environ.get("PORTAL_AUDIT_PORTAL_PAGES") or rules["portal_pages"]))
-    settings.set("PORTAL_AUDIT_PORTAL_SECONDS",
-                 float(os.environ.get("PORTAL_AUDIT_PORTAL_SECONDS") or rules["portal_seconds"]))
     if not settings_note.get("robots", True):  # auditors with written permission only (README)
         settings.set("ROBOTSTXT_OBEY", False)
     if mode == "replay":  # no server to be polite to; requests wait their turn in the archive (crawler/archive.py)

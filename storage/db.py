@@ -41,14 +41,19 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def open_db(url: str | None = None, migrate: bool = True) -> Engine:
-    """Connect, fail with one line if the database cannot be reached, and migrate to head."""
+def open_db(url: str | None = None, migrate: bool = True, existing: bool = False) -> Engine:
+    """Connect, fail with one line if the database cannot be reached or a SQLite file is damaged, and migrate to
+    head. `existing`: a command that only reads what a crawl stored refuses a SQLite file that is not there
+    rather than creating an empty one."""
     url = url or default_url()
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise ConfigError(f"--db '{url}': không phải URL SQLAlchemy hợp lệ (ví dụ sqlite:///audit.db)") from None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    if sqlite_file and existing and not Path(parsed.database).expanduser().is_file():
+        raise ConfigError(f"--db {_safe(url)}: chưa có cơ sở dữ liệu này (chưa có lượt thu thập nào được lưu)")
+    if sqlite_file:
         folder = Path(parsed.database).expanduser().resolve().parent
         if not folder.is_dir():
             try:
@@ -64,8 +69,17 @@ def open_db(url: str | None = None, migrate: bool = True) -> Engine:
     try:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
+            if sqlite_file and migrate:
+                # A damaged page would otherwise surface as a traceback in the middle of a crawl or a report.
+                # quick_check reads every page once (about a second per GB) and stops at the first problem.
+                verdict = conn.execute(text("PRAGMA quick_check(1)")).scalar()
+                if verdict != "ok":
+                    raise ConfigError(f"--db {_safe(url)}: tệp SQLite bị hỏng ({verdict}); hãy khôi phục từ bản "
+                                      f"sao lưu (dữ liệu chưa bị ghi thêm)")
     except (OperationalError, SQLAlchemyError) as exc:
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(getattr(exc, "orig", exc)).strip() else exc.__class__.__name__
+        if "malformed" in reason or "not a database" in reason:
+            reason = f"tệp SQLite bị hỏng ({reason})"
         raise ConfigError(f"không kết nối được cơ sở dữ liệu {_safe(url)}: {reason}") from None
     if migrate:
         upgrade(engine)

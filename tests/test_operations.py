@@ -114,6 +114,7 @@ def test_replay_from_archive_without_network_gives_the_same_results(farm, cli, t
 def test_replay_errors_are_one_line(cli, tmp_path, db_url):
     reg = tmp_path / "reg.csv"
     reg.write_text("id,name,kind,url\nso-a,Sở A,department,http://127.0.0.1:9/web/so-a\n", encoding="utf-8")
+    open_db(db_url).dispose()  # a database without that run (one that does not exist is refused as such)
     code, out, err = cli("replay", "--run", "7", "--period", "2026-10", "--registry", reg, "--db", db_url,
                          "--out", tmp_path / "r")
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--run 7" in err

@@ -5,9 +5,11 @@ answer or one clear error (ConfigError / PeriodError, one line; exit 2 from the 
 Example counts are bounded so the module runs in well under a minute; the number of inputs tried is printed."""
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -16,7 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from audit import cli
 from audit.errors import ConfigError
 from audit.period import Period, PeriodError
-from audit.registry import load_registry
+from audit.registry import load_registry, url_problem
+from audit.rules_yaml import read_yaml, read_yaml_located
 from crawler import extract, sections
 from crawler.dates import from_page, parse_listing_date, parse_text
 
@@ -87,6 +90,87 @@ def test_registry_garbage_gives_one_line_error(content):
     TRIED["registry"] += 1
     for name in ("g.yaml", "g.csv"):
         _load(name, content)
+
+
+# --- YAML loaders: aliases, duplicate keys, control characters ------------------------------------------------------
+yaml_key = st.sampled_from(["id", "name", "url", "period", "author", "a", "b"])
+yaml_value = st.one_of(st.text(alphabet=st.sampled_from(list(VN + "0123456789 -:/.")), min_size=1, max_size=12)
+                       .map(lambda t: '"' + t.replace('"', "") + '"'), st.integers().map(str))
+
+
+@FAST
+@given(st.lists(st.tuples(yaml_key, yaml_value), min_size=1, max_size=8))
+def test_yaml_mapping_with_duplicate_keys_is_refused_at_the_second_one(pairs):
+    TRIED["yaml"] += 1
+    path = WORK / "dup.yaml"
+    path.write_text("".join(f"{k}: {v}\n" for k, v in pairs), encoding="utf-8")
+    keys = [k for k, _ in pairs]
+    second = next((i for i, k in enumerate(keys) if k in keys[:i]), None)
+    for reader in (read_yaml, read_yaml_located):
+        if second is None:
+            assert list(reader(path)) == keys
+        else:
+            with pytest.raises(ConfigError) as exc:
+                reader(path)
+            _one_line(str(exc.value))
+            assert str(exc.value).startswith(f"{path}:{second + 1}: khóa '{keys[second]}' lặp lại")
+
+
+@FAST
+@given(st.lists(st.sampled_from(["&x [1, 2]", "*x", "[*x, *x]", "{k: *x}", "3", "abc", "&y v"]), min_size=1,
+                max_size=6))
+def test_yaml_alias_anywhere_is_refused(values):
+    TRIED["yaml"] += 1
+    path = WORK / "alias.yaml"
+    path.write_text("".join(f"k{i}: {v}\n" for i, v in enumerate(values)), encoding="utf-8")
+    aliased = any("*" in v or "&" in v for v in values)
+    try:
+        doc = read_yaml(path)
+    except ConfigError as exc:
+        _one_line(str(exc))
+        assert aliased and "bí danh" in str(exc), str(exc)
+        return
+    assert not aliased and len(doc) == len(values)
+
+
+@FAST
+@given(st.text(alphabet=st.characters(max_codepoint=0x206F), min_size=1, max_size=30))
+def test_registry_names_with_control_characters_are_refused(name):
+    TRIED["yaml"] += 1
+    path = WORK / "names.yaml"
+    path.write_text(yaml.safe_dump([{"id": "xa-a", "name": name, "kind": "commune", "url": "https://a.gov.vn/"}],
+                                   allow_unicode=True), encoding="utf-8")
+    try:
+        portals = load_registry(path)
+    except ConfigError as exc:
+        _one_line(str(exc))
+        return
+    assert not any(unicodedata.category(c) in ("Cc", "Cs", "Cn", "Co", "Zl", "Zp") or c in "\u202a\u202b\u202c\u202d"
+                   "\u202e\u2066\u2067\u2068\u2069" for c in portals[0].name), repr(portals[0].name)
+
+
+url_part = st.text(alphabet=st.sampled_from(list("abc.-_:@/[]%?#0123456789 \t\x00‮đ")), max_size=12)
+
+
+@FAST
+@given(st.sampled_from(["http", "https", "ftp", "javascript", ""]), st.one_of(st.just(""), url_part.map(lambda u: u + "@")),
+       st.one_of(url_part, st.sampled_from(["a.gov.vn", "[::1]", "[::1", "127.0.0.2", "bắcninh.vn", "a..b"])),
+       st.one_of(st.just(""), st.integers(-5, 100_000).map(lambda n: f":{n}"), url_part.map(lambda u: ":" + u)),
+       url_part)
+def test_registry_urls_give_a_usable_base_or_one_line_reason(scheme, userinfo, host, port, path):
+    TRIED["registry"] += 1
+    url = f"{scheme}://{userinfo}{host}{port}/{path}"
+    problem = url_problem(url)
+    if problem is None:
+        parts = urlsplit(url)
+        assert parts.scheme in ("http", "https") and parts.hostname and parts.username is None
+        assert parts.port is None or 0 < parts.port < 65536
+        assert not any(c.isspace() or not c.isprintable() for c in url)
+    else:
+        _one_line(problem)
+        secret = userinfo.partition(":")[2].rstrip("@")
+        if len(secret) > 3 and secret not in url.replace(userinfo, ""):
+            assert secret not in problem, (url, problem)
 
 
 # --- dates ---------------------------------------------------------------------------------------------------------
@@ -248,5 +332,5 @@ def test_cli_unknown_commands_exit_2_with_one_line(capsys, argv):
 def test_zz_inputs_tried():
     """Runs last in the module (pytest keeps file order): prints how many inputs the properties above tried."""
     print(f"\ninputs tried: {sum(TRIED.values())} ({', '.join(f'{k} {v}' for k, v in sorted(TRIED.items()))})")
-    if len(TRIED) == 5:
+    if len(TRIED) == 6:
         assert all(v > 0 for v in TRIED.values())
