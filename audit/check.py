@@ -159,11 +159,12 @@ def _judge(case: ET.Element, outcomes, counts: dict) -> None:
 def write_outputs(checked: list[Checked], period, out: Path, gates_path: str) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     doc = check_doc(checked, period, gates_path)
-    _atomic(out / "check.json", json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+    (out / "check.json").write_text(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n",
+                                    encoding="utf-8")
     tree = junit(checked)
     ET.indent(tree)
-    _atomic(out / "junit.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode")
-            + "\n")
+    (out / "junit.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode")
+                                   + "\n", encoding="utf-8")
     return doc
 
 
@@ -180,12 +181,6 @@ def summary_lines(doc: dict, limit: int = 10) -> list[str]:
     if len(bad) > limit:
         lines.append(f"  … và {len(bad) - limit} cổng khác (xem check.json)")
     return lines
-
-
-def _atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def _period_text(period) -> str:

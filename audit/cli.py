@@ -485,10 +485,8 @@ def write_machine_outputs(doc, scored, out: Path, config=None) -> None:
     write_summary_csv(doc, out / "summary.csv")
     tree = junit([Checked(s.portal, s.result) for s in scored])
     ET.indent(tree)
-    tmp = out / ".junit.xml.tmp"
-    tmp.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n",
-                   encoding="utf-8")
-    tmp.replace(out / "junit.xml")
+    (out / "junit.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode")
+                                   + "\n", encoding="utf-8")
     write_forms([s.form for s in scored], out, config.pakn.deadline_working_days)
 
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 STATES = ("met", "partial", "missing", "not_evaluable", "needs_review")
@@ -24,11 +22,9 @@ def summary_csv(doc: dict) -> str:
 
 
 def write_summary_csv(doc: dict, path: Path) -> Path:
-    # UTF-8 with BOM so that Excel, which most auditors open it with, shows the diacritics.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".csv")
-    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-        f.write(summary_csv(doc))
-    os.replace(tmp, path)
+    # UTF-8 with BOM so that Excel, which most auditors open it with, shows the diacritics. Written into the staged
+    # report folder (audit/publish.py), which is what makes the outputs appear at once.
+    path.write_text(summary_csv(doc), encoding="utf-8-sig", newline="")
     return path
 
 

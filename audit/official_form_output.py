@@ -1,15 +1,13 @@
 """Writing the pre-filled QĐ 96 report forms: one printable HTML page per portal and one XLSX workbook (a sheet per
-portal plus a summary sheet), both written to temporary names and moved into place, never half-written."""
+portal plus a summary sheet), written into the staged report folder that audit/publish.py puts in place at once."""
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from audit.report import _environment, safe_href
@@ -32,20 +30,14 @@ def write_forms(forms: list[dict], out_dir: Path, deadline_days: int) -> tuple[P
     for form in forms:
         view = {**form, "period_from_vn": _vn(form["period"]["from"]), "period_to_vn": _vn(form["period"]["to"]),
                 "as_of_vn": _vn(form["as_of"]), "href": safe_href(form["url"])}
-        _atomic_text(folder / f"{form['portal_id']}.html", template.render(form=view, deadline_days=deadline_days))
+        (folder / f"{form['portal_id']}.html").write_text(template.render(form=view, deadline_days=deadline_days),
+                                                       encoding="utf-8")
     book = out_dir / WORKBOOK
-    _atomic_workbook(book, forms)
+    _workbook(book, forms)
     return folder, book
 
 
-def _atomic_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
-
-
-def _atomic_workbook(path: Path, forms: list[dict]) -> None:
+def _workbook(path: Path, forms: list[dict]) -> None:
     wb = Workbook()
     summary = wb.active
     summary.title = "Tổng hợp PAKN"
@@ -73,14 +65,7 @@ def _atomic_workbook(path: Path, forms: list[dict]) -> None:
                 for cell in ws[ws.max_row]:
                     cell.font = Font(bold=True)
         _style(ws, widths=(7, 70, 10, 10, 10, 30), header_row=first)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".xlsx")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    wb.save(path)
 
 
 def _append(ws, values: list) -> None:

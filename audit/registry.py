@@ -92,14 +92,15 @@ def load_registry(path: str | Path, rubric_ids: set[str] | None = None) -> list[
     p = Path(path)
     if not p.is_file():
         raise ConfigError(f"{p}: không tìm thấy tệp danh sách cổng (registry)")
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: không đọc được tệp registry ({exc.__class__.__name__}: cần UTF-8)") from None
-    if p.suffix.lower() in (".yaml", ".yml"):
-        rows = _yaml_rows(p, text)
+    if p.suffix.lower() == ".xlsx":
+        rows = _xlsx_rows(p)
     else:
-        rows = _csv_rows(p, text)
+        try:
+            # utf-8-sig: Excel's "CSV UTF-8" starts with a byte order mark, which would otherwise be part of "id".
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{p}: không đọc được tệp registry ({exc.__class__.__name__}: cần UTF-8)") from None
+        rows = _yaml_rows(p, text) if p.suffix.lower() in (".yaml", ".yml") else _csv_rows(p, text)
     portals: list[Portal] = []
     seen: dict[str, int] = {}
     for line, row in rows:
@@ -116,7 +117,12 @@ def load_registry(path: str | Path, rubric_ids: set[str] | None = None) -> list[
 def _csv_rows(p: Path, text: str):
     if "\x00" in text:  # csv stops at a NUL with its own exception; name the line instead
         raise ConfigError(f"{p}:{text[:text.index(chr(0))].count(chr(10)) + 1}: tệp chứa ký tự NUL")
-    reader = csv.DictReader(text.splitlines())
+    lines = text.splitlines()
+    # Excel under Vietnamese regional settings separates with ';' (the decimal separator is ','): take whichever
+    # separator the header row uses.
+    header = next((line for line in lines if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=header.count) if header else ","
+    reader = csv.DictReader(lines, delimiter=delimiter)
     missing = [c for c in ("id", "name", "kind", "url") if c not in (reader.fieldnames or [])]
     if missing:
         raise ConfigError(f"{p}:1: thiếu cột {', '.join(missing)} (cần id,name,kind,url[,rubric,host_confidence,notes])")
@@ -131,6 +137,39 @@ def _csv_rows(p: Path, text: str):
     except csv.Error as exc:
         raise ConfigError(f"{p}:{reader.line_num}: CSV không hợp lệ ({exc})") from None
     return rows
+
+
+def _xlsx_rows(p: Path):
+    """The first sheet of a workbook: a header row (id, name, kind, url, …) then one portal per row."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(p, read_only=True, data_only=True)
+    except (OSError, BadZipFile, KeyError, ValueError) as exc:
+        raise ConfigError(f"{p}: không đọc được tệp Excel ({exc.__class__.__name__})") from None
+    try:
+        sheet = book.worksheets[0]
+        header, rows = None, []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            cells = ["" if v is None else (f"{v:g}" if isinstance(v, float) else str(v)).strip() for v in values]
+            if not any(cells):
+                continue
+            if header is None:
+                header = cells
+                missing = [c for c in ("id", "name", "kind", "url") if c not in header]
+                if missing:
+                    raise ConfigError(f"{p}:{number}: thiếu cột {', '.join(missing)} ở dòng tiêu đề của trang "
+                                      f"'{sheet.title}'")
+                continue
+            if any(cells[len(header):]):
+                raise ConfigError(f"{p}:{number}: dòng có nhiều cột hơn tiêu đề")
+            rows.append((number, {name: value for name, value in zip(header, cells) if name}))
+        if header is None:
+            raise ConfigError(f"{p}: trang '{sheet.title}' trống")
+        return rows
+    finally:
+        book.close()
 
 
 def _yaml_rows(p: Path, text: str):

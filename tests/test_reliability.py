@@ -56,7 +56,7 @@ def test_alias_bomb_registry_is_refused_at_once(cli, tmp_path):
     reg.write_text(ALIAS_BOMB + "portals: [*i]\n", encoding="utf-8")
     started = time.monotonic()
     code, out, err = cli(*run_args(tmp_path, "--registry", reg))
-    one_line_error(code, err, f"{reg}:2", "bí danh")
+    one_line_error(code, err, f"{reg}:1", "neo và bí danh")
     assert time.monotonic() - started < 30  # it used to take 80 s and 2.2 GB before a traceback
     nothing_created(tmp_path)
 
@@ -363,4 +363,47 @@ def test_a_crashed_crawl_exits_70_logs_and_is_continued(farm, cli, tmp_path):
         assert [(r.id, r.status) for r in s.scalars(select(CrawlRun))] == [(1, "done")]
         assert "crashed" not in s.get(CrawlRun, 1).summary
     assert json.loads((tmp_path / "out" / "results.json").read_text())["portals"]
+    # Every output is readable by the web server that serves the folder: the umask's modes, none of mkstemp's 0600.
+    umask = os.umask(0)
+    os.umask(umask)
+    modes = {p.relative_to(tmp_path / "out").as_posix(): p.stat().st_mode & 0o777 for p in (tmp_path / "out").rglob("*")}
+    assert {"summary.csv", "junit.xml", "bao-cao-qd96.xlsx", "index.html", "results.json"} <= set(modes)
+    assert {name: mode for name, mode in modes.items()
+            if mode != (0o777 if (tmp_path / "out" / name).is_dir() else 0o666) & ~umask} == {}
     engine.dispose()
+
+
+# --- registries as Excel writes them -------------------------------------------------------------------------------
+
+ROWS = [("xa-a", "Xã Ánh Sáng", "commune", "https://a.gov.vn/"), ("so-b", "Sở B", "department", "https://b.gov.vn/")]
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-8-sig", ";"), ("utf-8", ";"),
+                                                 ("utf-8", "\t")])
+def test_registry_csv_with_bom_or_semicolons(tmp_path, encoding, delimiter):
+    reg = tmp_path / "r.csv"
+    lines = [delimiter.join(("id", "name", "kind", "url"))] + [delimiter.join(r) for r in ROWS]
+    reg.write_text("\r\n".join(lines) + "\r\n", encoding=encoding)
+    assert [(p.id, p.name, p.kind, p.url) for p in load_registry(reg)] == ROWS
+
+
+def test_registry_xlsx(tmp_path):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["id", "name", "kind", "url", "notes"])
+    for r in ROWS:
+        ws.append([*r, None])
+    ws.append([None, None, None, None, None])  # an empty row Excel leaves is skipped
+    ws.append(["xa-c", "Xã C", "commune", "not-a-url", 12])
+    reg = tmp_path / "r.xlsx"
+    wb.save(reg)
+    with pytest.raises(ConfigError, match=r"r.xlsx:5: trường url"):
+        load_registry(reg)
+    ws.delete_rows(5)
+    wb.save(reg)
+    assert [(p.id, p.name, p.kind, p.url) for p in load_registry(reg)] == ROWS
+    (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(ConfigError, match=r"bad.xlsx: không đọc được tệp Excel"):
+        load_registry(tmp_path / "bad.xlsx")
