@@ -147,6 +147,22 @@ def cli(tmp_path):
     return run
 
 
+def running_farm(tmp_path_factory, *extra):
+    """The offline farm for a module's tests (`yield from` it in a module-scoped fixture): yields the FarmProcess
+    (a test may stop and restart it), the registry CSV it serves and its clock (ISO, to the minute)."""
+    from datetime import datetime
+
+    from audit.demo import FarmProcess
+    work = tmp_path_factory.mktemp("farm")
+    now = datetime.now().replace(second=0, microsecond=0).isoformat()
+    proc = FarmProcess(work, extra=["--now", now, *extra])
+    registry = proc.__enter__()
+    try:
+        yield proc, registry, now
+    finally:
+        proc.__exit__(None, None, None)
+
+
 # --- a small real database of stored facts, for the engine, override, check and history tests (no network) ---
 
 def write_registry(path, portals) -> Path:

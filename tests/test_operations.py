@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, select
 from warcio.archiveiterator import ArchiveIterator
 
-from audit.demo import FarmProcess, previous_month
+from audit.demo import previous_month
 from audit.registry import load_registry
-from conftest import write_registry
+from conftest import running_farm, write_registry
 from crawler.archive import read_record
 from storage.db import open_db, sessions
 from storage.lock import RunLock
@@ -27,12 +27,7 @@ EXE = Path(sys.executable).with_name("portal-audit")
 
 @pytest.fixture(scope="module")
 def farm(tmp_path_factory):
-    work = tmp_path_factory.mktemp("farm")
-    now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    proc = FarmProcess(work, extra=["--now", now])
-    registry = proc.__enter__()
-    yield proc, registry, now
-    proc.__exit__(None, None, None)
+    yield from running_farm(tmp_path_factory)
 
 
 def _subset(registry: Path, out: Path, n: int = 4) -> Path:

@@ -16,11 +16,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from audit.demo import FarmProcess, previous_month
+from audit.demo import previous_month
 from audit.errors import ConfigError
 from audit.registry import Portal, load_registry
 from audit.rules_yaml import read_yaml
-from conftest import write_registry
+from conftest import running_farm, write_registry
 from storage.db import open_db, sessions
 from storage.models import CrawlRun
 
@@ -300,12 +300,7 @@ def test_symlinked_out_is_followed_and_no_link_is_left(tmp_path):
 
 @pytest.fixture(scope="module")
 def farm(tmp_path_factory):
-    work = tmp_path_factory.mktemp("farm")
-    now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    proc = FarmProcess(work, extra=["--now", now])
-    registry = proc.__enter__()
-    yield proc, registry, now
-    proc.__exit__(None, None, None)
+    yield from running_farm(tmp_path_factory)
 
 
 def _shards_of(pid: int) -> list[int]:
