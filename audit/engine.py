@@ -91,6 +91,12 @@ def _crawl_extra(s, portal_id, run_id, facts) -> dict:
     pc = s.scalar(select(PortalCrawl).where(PortalCrawl.run_id == run_id, PortalCrawl.portal_id == portal_id)) \
         if run_id is not None else None
     errors = [{"url": sec.url, "status": sec.status} for sec in facts.sections.values() if sec.status != "ok"]
+    if run_id is not None:
+        # Paths the crawl stopped following (crawler/budget.py): the rest of the portal was read and scored, but
+        # the auditor must see where reading stopped.
+        errors += [{"url": t["url"], "status": t["status"]} for t in s.scalars(
+            select(Fact.data).where(Fact.run_id == run_id, Fact.portal_id == portal_id, Fact.kind == "trap")
+            .order_by(Fact.id))]
     return {"run_id": run_id, "status": facts.crawl_status, "detail": pc.detail if pc else "",
             "pages": pc.pages if pc else 0, "errors": errors,
             "started_at": pc.started_at.isoformat(timespec="seconds") if pc and pc.started_at else None,

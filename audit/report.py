@@ -95,6 +95,7 @@ FETCH_STATUS_LABELS = {
     "budget_exhausted": "Hết ngân sách thu thập",
     "not_crawled": "Chưa được thu thập",
     "blocked_unsafe": "Bị chặn: ngoài cổng hoặc địa chỉ không an toàn",
+    "query_trap": "Bẫy truy vấn: tham số đổi giá trị ở mỗi trang, ngừng đọc đường dẫn này",
 }
 UNKNOWN_LABEL = "Không rõ"
 GATE_LEVEL_LABELS = {"error": "Lỗi", "warn": "Cảnh báo"}

@@ -456,7 +456,8 @@ class ArchiveMiddleware:
         self.crawler.stats.set_value("portal_audit/archive_served", self.served)
         index_out = self.crawler.settings.get("PORTAL_AUDIT_ARCHIVE_INDEX_OUT")
         if index_out:  # a shard (crawler/shards.py): the parent indexes every shard's records once all succeeded
-            Path(index_out).write_bytes(pickle.dumps(self.entries))
+            from crawler.shards import write_private
+            write_private(index_out, pickle.dumps(self.entries))
         elif self.db_url:
             from storage.archive import store_index
             store_index(self.db_url, self.run_id, self.entries)

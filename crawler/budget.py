@@ -1,34 +1,61 @@
 """Per-portal crawl budget: at most PORTAL_AUDIT_PORTAL_PAGES requests and PORTAL_AUDIT_PORTAL_SECONDS seconds per
 portal (rules/incremental.yaml, environment overrides in crawler/runner.py). A spider middleware, so every request a
 callback yields passes one gate: once a portal is over budget nothing more is scheduled for it and it gets the named
-status `budget_exhausted` (its criteria are not_evaluable: a half-read portal is never scored as missing content)."""
+status `budget_exhausted` (its criteria are not_evaluable: a half-read portal is never scored as missing content).
+
+The same gate stops traps of ever-changing query strings: links whose query carries a new session or time token on
+every page (`?sid=…`, `?t=…`) are new URLs forever, and one listing would spend the portal's whole budget. A path
+requested with more than `query_variants` (rules/incremental.yaml) values of one parameter is not requested again
+with a new value; the trap is recorded once per path as a `trap` fact with the status `query_trap` (shown with the
+crawl's errors), and the rest of the portal is read and scored as usual."""
 from __future__ import annotations
 
+import re
 import time
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from scrapy import Request
 
+QUERY_TRAP = "query_trap"
+# How listings and calendars name their pages: a page number, a day. Their count is bounded by the spider's own
+# limits per listing and schedule, and a long history legitimately has more of them than any token threshold.
+_ORDINAL = re.compile(r"\d{1,6}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+
 
 class BudgetMiddleware:
-    def __init__(self, pages: int, seconds: float):
-        self.pages, self.seconds = pages, seconds
+    def __init__(self, pages: int, seconds: float, query_variants: int):
+        self.pages, self.seconds, self.query_variants = pages, seconds, query_variants
         self.sent: dict[str, int] = {}
         self.started: dict[str, float] = {}
         self.exhausted: set[str] = set()
+        self.variants: dict[tuple[str, str, str], set[str]] = {}  # (portal, path, parameter) -> values requested
+        self.trapped: set[tuple[str, str]] = set()  # (portal, path) already recorded as a trap
 
     @classmethod
     def from_crawler(cls, crawler):
+        from storage.incremental import settings as rules
         s = crawler.settings
-        return cls(s.getint("PORTAL_AUDIT_PORTAL_PAGES", 5000), s.getfloat("PORTAL_AUDIT_PORTAL_SECONDS", 1200))
+        return cls(s.getint("PORTAL_AUDIT_PORTAL_PAGES", 5000), s.getfloat("PORTAL_AUDIT_PORTAL_SECONDS", 1200),
+                   int(rules()["query_variants"]))
 
     def process_spider_output(self, response, result, spider=None):
         for out in result:
             if isinstance(out, Request) and out.meta.get("portal"):
-                note = self._over(out.meta["portal"])
+                portal = out.meta["portal"]
+                trap = self._trap(portal, out.url)
+                if trap:
+                    path, name = trap
+                    if (portal, path) not in self.trapped:
+                        self.trapped.add((portal, path))
+                        yield {"type": "fact", "portal": portal, "kind": "trap", "page_url": path,
+                               "data": {"url": path, "status": QUERY_TRAP, "parameter": name,
+                                        "variants": self.query_variants, "example": out.url}}
+                    continue
+                note = self._over(portal)
                 if note:
-                    if out.meta["portal"] not in self.exhausted:
-                        self.exhausted.add(out.meta["portal"])
-                        yield {"type": "portal", "portal": out.meta["portal"], "status": "budget_exhausted",
+                    if portal not in self.exhausted:
+                        self.exhausted.add(portal)
+                        yield {"type": "portal", "portal": portal, "status": "budget_exhausted",
                                "detail": f"{out.url}: {note}"}
                     continue
             yield out
@@ -37,6 +64,26 @@ class BudgetMiddleware:
         async for out in result:
             for kept in self.process_spider_output(response, [out], spider):
                 yield kept
+
+    def _trap(self, portal: str, url: str) -> tuple[str, str] | None:
+        """(path, parameter) when `url` would give its path one value too many of a parameter; None otherwise."""
+        parts = urlsplit(url)
+        if not parts.query:
+            return None
+        path = urlunsplit(parts._replace(query="", fragment=""))
+        fresh = []
+        for name, value in parse_qsl(parts.query, keep_blank_values=True):
+            if _ORDINAL.fullmatch(value):
+                continue
+            seen = self.variants.setdefault((portal, path, name), set())
+            if value in seen:
+                continue
+            if len(seen) >= self.query_variants:
+                return path, name
+            fresh.append((seen, value))
+        for seen, value in fresh:  # only a request that is sent adds its values
+            seen.add(value)
+        return None
 
     def _over(self, portal: str) -> str | None:
         if portal in self.exhausted:

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 BLOCKED = "blocked_unsafe"
 SCHEMES = ("http", "https")
-_REDIRECTS = (301, 302, 303, 307, 308)
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class UnsafeRequest(IgnoreRequest):
@@ -64,20 +64,62 @@ def _netloc(parts) -> str:
     return host if port in (None, {"http": 80, "https": 443}.get(parts.scheme)) else f"{host}:{port}"
 
 
+def literal_classes(urls) -> dict[str, str]:
+    """netloc -> the non-public address class a URL names by IP literal (never link-local): what those URLs may use."""
+    out = {}
+    for url in urls:
+        parts = urlsplit(url)
+        ip = _ip_literal(parts.hostname or "")
+        cls = address_class(ip) if ip is not None else None
+        if cls is not None and cls != "link_local":
+            out[_netloc(parts)] = cls
+    return out
+
+
+def _scheme_refusal(parts, url: str) -> str | None:
+    if parts.scheme not in SCHEMES:
+        return f"lược đồ '{parts.scheme}:' không phải http(s): {url}"
+    return None
+
+
+def _literal_refusal(parts, netloc: str, url: str, allowed: dict[str, str]) -> str | None:
+    ip = _ip_literal(parts.hostname or "")
+    if ip is not None:
+        cls = address_class(ip)
+        if cls is not None and allowed.get(netloc) != cls:
+            return f"địa chỉ {ip} thuộc vùng {cls}: {url}"
+    return None
+
+
+def refusal(url: str, allowed: dict[str, str], resolver=None) -> str | None:
+    """Why `url` may not be fetched by its scheme and address alone (no portal host rule), None when it may: for
+    one-off fetches outside a crawl (`inspect`). `allowed` is literal_classes() of the addresses the user named;
+    `resolver(host)` gives a hostname's addresses (default: resolve), every one of them must be public."""
+    try:
+        parts = urlsplit(url)
+        netloc = _netloc(parts)
+    except ValueError:
+        return f"URL không hợp lệ: {url}"
+    reason = _scheme_refusal(parts, url) or _literal_refusal(parts, netloc, url, allowed)
+    host = parts.hostname or ""
+    if reason or _ip_literal(host) is not None:
+        return reason
+    if not host:
+        return f"URL không có máy chủ: {url}"
+    try:
+        addresses = (resolver or resolve)(host)
+    except OSError as exc:
+        return f"không phân giải được tên miền {host} ({exc})"
+    bad = unsafe_addresses(addresses)
+    return f"tên miền {host} trỏ tới {', '.join(bad)}: {url}" if bad else None
+
+
 class Policy:
     """What the registry allows: each portal's host, and the address classes its IP literals name."""
 
     def __init__(self, portals):
-        self.hosts: dict[str, str] = {}  # portal id -> netloc
-        self.literal_classes: dict[str, str] = {}  # netloc -> address class named by an IP literal
-        for p in portals:
-            parts = urlsplit(p.url)
-            netloc = _netloc(parts)
-            self.hosts[p.id] = netloc
-            ip = _ip_literal(parts.hostname or "")
-            cls = address_class(ip) if ip is not None else None
-            if cls is not None and cls != "link_local":
-                self.literal_classes[netloc] = cls
+        self.hosts: dict[str, str] = {p.id: _netloc(urlsplit(p.url)) for p in portals}  # portal id -> netloc
+        self.literal_classes = literal_classes(p.url for p in portals)  # netloc -> class named by an IP literal
         self.netlocs = set(self.hosts.values())
 
     def static_refusal(self, url: str, portal: str | None) -> str | None:
@@ -87,17 +129,13 @@ class Policy:
             netloc = _netloc(parts)
         except ValueError:
             return f"URL không hợp lệ: {url}"
-        if parts.scheme not in SCHEMES:
-            return f"lược đồ '{parts.scheme}:' không phải http(s): {url}"
+        reason = _scheme_refusal(parts, url)
+        if reason:
+            return reason
         allowed = {self.hosts[portal]} if portal in self.hosts else self.netlocs
         if netloc not in allowed:
             return f"máy chủ {netloc or '(trống)'} nằm ngoài cổng: {url}"
-        ip = _ip_literal(parts.hostname or "")
-        if ip is not None:
-            cls = address_class(ip)
-            if cls is not None and self.literal_classes.get(netloc) != cls:
-                return f"địa chỉ {ip} thuộc vùng {cls}: {url}"
-        return None
+        return _literal_refusal(parts, netloc, url, self.literal_classes)
 
 
 def unsafe_addresses(addresses) -> list[str]:
@@ -170,7 +208,7 @@ class SafetyMiddleware:
     def process_response(self, request, response):
         # RedirectMiddleware does not follow a Location outside http(s) and returns the 3xx itself, which the spider
         # would read as an empty page: refused here instead, named, with its target.
-        location = response.headers.get(b"Location") if response.status in _REDIRECTS else None
+        location = response.headers.get(b"Location") if response.status in REDIRECTS else None
         if location:
             target = urljoin(request.url, location.decode("latin-1").strip())
             if urlsplit(target).scheme not in SCHEMES:

@@ -10,6 +10,10 @@ pages each portal had in its previous run (longest first onto the least loaded s
 A shard process dies with the command that started it (PR_SET_PDEATHSIG, checked again against the parent's pid):
 a killed run leaves nothing writing, and the next `run` resumes it like a single-process one.
 
+The shards' job files hold the database URL, password included: they are written 0600 in a 0700 folder named after
+the command's pid (`portal-audit-shards-<pid>-…`), and a folder left behind by a command killed with SIGKILL is
+removed by the next sharded run of the same user once that pid is gone.
+
 PORTAL_AUDIT_WORKERS: processes per crawl (default: the machine's cores, at most 4; 1 crawls in this process).
 """
 from __future__ import annotations
@@ -18,6 +22,8 @@ import ctypes
 import json
 import os
 import pickle
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -29,6 +35,50 @@ from audit.errors import ConfigError
 
 MAX_DEFAULT_WORKERS = 4
 PR_SET_PDEATHSIG = 1
+PREFIX = "portal-audit-shards-"
+_FOLDER = re.compile(re.escape(PREFIX) + r"(\d+)-")
+
+
+def write_private(path, data: bytes) -> None:
+    """Write a file only its owner can read, whatever the umask (created 0600, never widened)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def remove_stale(root: str | None = None) -> list[Path]:
+    """Remove this user's shard folders whose command is gone (killed before it could clean up); returns them.
+    A folder whose pid is alive, another user's, or not named by a pid is left alone."""
+    removed = []
+    base = Path(root or tempfile.gettempdir())
+    try:
+        candidates = list(base.glob(PREFIX + "*"))
+    except OSError:
+        return removed
+    for folder in candidates:
+        m = _FOLDER.match(folder.name)
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue
+        if not m or not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid():
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def workers() -> int:
@@ -58,14 +108,15 @@ def split(portals, n: int, weights: dict[str, float]) -> list[list]:
 def run(job: dict, shards: list[list], progress: bool) -> dict[str, int]:
     """Crawl each shard in its own process; returns the summed crawl stats. A failed shard raises (the run stays
     `running` and the next `run` resumes it)."""
-    with tempfile.TemporaryDirectory(prefix="portal-audit-shards-") as tmp:
+    remove_stale()
+    with tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-") as tmp:
         procs = []
         for i, portals in enumerate(shards):
             payload = Path(tmp) / f"shard-{i}.pickle"
             known = {p.id: job["known"][p.id] for p in portals if p.id in job["known"]}
-            payload.write_bytes(pickle.dumps({**job, "portals": portals, "known": known, "parent": os.getpid(),
-                                              "result": str(Path(tmp) / f"shard-{i}.json"),
-                                              "index_out": str(Path(tmp) / f"shard-{i}.index")}))
+            write_private(payload, pickle.dumps({**job, "portals": portals, "known": known, "parent": os.getpid(),
+                                                 "result": str(Path(tmp) / f"shard-{i}.json"),
+                                                 "index_out": str(Path(tmp) / f"shard-{i}.index")}))
             procs.append(subprocess.Popen([sys.executable, "-m", "crawler.shards", str(payload)]))
         show = _Progress(job, sum(len(s) for s in shards)) if progress or sys.stderr.isatty() else None
         try:
@@ -137,7 +188,7 @@ def main(path: str) -> int:
     _die_with_parent(job["parent"])
     from crawler.runner import crawl_here
     stats = crawl_here(job, job["portals"], progress=False, shard=True)
-    Path(job["result"]).write_text(json.dumps(stats))
+    write_private(job["result"], json.dumps(stats).encode())
     return 0
 
 

@@ -20,7 +20,7 @@ _SCRAPY_WRAPPED = tuple((getattr(scrapy_exc, name), status) for name, status in 
 
 STATUSES = ("ok", "dns_error", "connection_refused", "timeout", "tls_error", "http_4xx", "http_5xx",
             "redirect_loop", "robots_blocked", "too_large", "not_html", "too_deep", "budget_exhausted", "connection_error",
-            "blocked_unsafe")
+            "blocked_unsafe", "query_trap")
 
 
 def from_http(code: int) -> str:

@@ -37,6 +37,7 @@ _STATUS_VN = {
     "budget_exhausted": "hết ngân sách thu thập trước khi tải được",
     "not_crawled": "chưa được thu thập",
     "blocked_unsafe": "bị chặn vì dẫn ra ngoài cổng hoặc tới địa chỉ không an toàn",
+    "query_trap": "ngừng đọc vì chuỗi truy vấn thay đổi liên tục (bẫy truy vấn)",
 }
 
 

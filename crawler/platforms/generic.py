@@ -115,15 +115,38 @@ def sitemap_request(spider, st, home_url: str):
                    meta={"portal": st.portal.id, "handle_httpstatus_list": [404, 410, 403]})
 
 
+# An `&` that opens no XML reference: sitemaps written by string concatenation leave query strings unescaped, and
+# a strict parser stops at the first one. Named entities other than XML's five are escaped too: a sitemap has no
+# DTD worth trusting, so nothing it declares is ever expanded.
+_RAW_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)")
+
+
+def _sitemap_parser():
+    # recover: a truncated or sloppy sitemap still gives every entry before the damage and most after it.
+    return etree.XMLParser(recover=True, resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+def sitemap_urls(body: bytes) -> list[str]:
+    """The `<loc>` URLs of a sitemap body, in any namespace (or none), entities unescaped."""
+    try:
+        root = etree.fromstring(_RAW_AMPERSAND.sub(b"&amp;", body), _sitemap_parser())
+    except etree.XMLSyntaxError:  # an empty body: recovery has nothing to return
+        return []
+    if root is None:
+        return []
+    urls = []
+    for loc in root.iter("{*}loc"):
+        url = "".join(loc.itertext()).strip()
+        if url:
+            urls.append(url)
+    return urls
+
+
 def parse_sitemap(spider, st, response):
     """Section pages listed in sitemap.xml that the home page did not link, named by their URL."""
-    import re
-
     if response.status != 200:
         return
-    body = response.text if hasattr(response, "text") else response.body.decode("utf-8", "replace")
-    for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", body):
-        url = etree.fromstring(f"<x>{loc}</x>").text if "&" in loc else loc
+    for url in sitemap_urls(response.body):
         if not st.scope.contains(url) or url in st.requested or listing.is_page_link(url):
             continue
         match = sections.from_url(url, st.scope.base_path)
