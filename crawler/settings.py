@@ -26,6 +26,10 @@ REDIRECT_MAX_TIMES = 10
 HTTPERROR_ALLOW_ALL = True
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
+# Scrapy's MemoryUsage sets its looping tasks in engine_started and reads them in engine_stopped: a stop arriving
+# while the engine is starting (a shard told to stop at once) ends in "'MemoryUsage' object has no attribute 'tasks'"
+# on stderr. Nothing here uses its stats or limits (benchmarks read ru_maxrss themselves), so it is off.
+MEMUSAGE_ENABLED = False
 LOG_LEVEL = "WARNING"
 ITEM_PIPELINES = {"crawler.pipelines.StoragePipeline": 300}
 SPIDER_MIDDLEWARES = {
