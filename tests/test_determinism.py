@@ -139,3 +139,37 @@ def test_fresh_resumed_and_replayed_runs_agree(farm, tmp_path, new_db_url):
         only_ref, only_this = sorted(set(ref_facts) - set(facts)), sorted(set(facts) - set(ref_facts))
         assert facts == ref_facts, (f"{name}: facts differ ({len(only_ref)} only in fresh-a, {len(only_this)} only "
                                     f"here):\n" + "\n".join(x[:300] for x in only_ref[:5] + only_this[:5]))
+
+
+def _sample(listings) -> list[tuple]:
+    """The article sample and search probe a spider takes after reading `listings` [(section, items)] in that order."""
+    from audit.registry import Portal
+    from crawler.spiders.portal import PortalSpider
+
+    portal = Portal("so-x", "Sở X", "department", "http://127.0.0.9/web/so-x", "phu-luc-1")
+    spider = PortalSpider(portals=[portal])
+    st = spider.states[portal.id]
+    st.site_search = ("http://127.0.0.9/web/so-x/tim-kiem", "q")
+    for section, items in listings:
+        list(spider._listing_items(st, section, items, f"{portal.url}/{section}"))
+    return [(r.url, r.meta["section"], r.meta["listed_title"], r.meta["listed_at"]) if "probe" not in r.meta
+            else (r.url, r.meta["probe"]) for r in spider._samples(st)]
+
+
+def test_the_sample_does_not_depend_on_the_order_listings_arrive():
+    def item(n, title, day):
+        return {"url": f"http://127.0.0.9/web/so-x/tin-tuc/-/view_content/{n}", "title": title,
+                "published_at": datetime(2026, 10, day, 8, 0), "date_method": "listing"}
+    news = [item(n, f"Tin số {n} của sở trong tháng", n) for n in range(1, 7)]
+    # The newest article also shows in the documents section (a record section, sampled last) and, under a
+    # shorter title, in a second news category.
+    documents = [item(6, "Văn bản kèm tin số 6", 6)]
+    category = [item(6, "Tin số 6", 6), item(2, "Tin số 2 (cập nhật)", 12)]
+    orders = [[("tin-tuc", news), ("van-ban", documents), ("su-kien", category)],
+              [("van-ban", documents), ("su-kien", category), ("tin-tuc", news)],
+              [("su-kien", category), ("tin-tuc", news), ("van-ban", documents)]]
+    samples = [_sample(order) for order in orders]
+    assert samples[0] == samples[1] == samples[2]
+    articles = [s for s in samples[0] if len(s) == 4]
+    assert len(articles) == 5 and articles[0][0].endswith("/2")  # the later listing date of article 2 ranks it first
+    assert any(s[0].endswith("/6") and s[1] != "van-ban" for s in articles)
