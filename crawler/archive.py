@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import pickle
-import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -72,7 +71,6 @@ class Entry:
     warc_length: int
     fetched_at: datetime
     portal: str | None
-    seq: int = 0  # position among the records of its group (portal, else host), in the order they were fetched
     exception: str | None = None  # failures: the original exception (module.Class) and message
     message: str | None = None
 
@@ -260,86 +258,19 @@ class ArchiveMiddleware:
         self.entries: list[Entry] = []  # this run's index
         self.stored: dict[str, deque[Entry]] = {}
         self.served = 0
-        counts: dict[str, int] = {}
+        self._handles: dict[str, object] = {}
+        # Outcomes are handed out as they are asked for, in whatever order: the spider's choices are a function of
+        # what it read, not of when (crawler/spiders/portal.py), so a replay or a resume needs no ordering (holding
+        # requests back until their turn filled the downloader and stalled resumed crawls).
         for rel in s.getlist("PORTAL_AUDIT_ARCHIVE_SOURCES"):
             for e in scan(self.root, rel, repair=self.mode == "resume"):
-                g = _group(e.portal, e.url)
-                e.seq = counts.get(g, 0)
-                counts[g] = e.seq + 1
                 self.stored.setdefault(e.key, deque()).append(e)
-        # Ordering: within a portal, archived outcomes are handed out in the order they were fetched, because what
-        # the spider reads can depend on the order responses arrive (e.g. which articles it samples). A request
-        # whose turn has not come waits; a portal that makes no progress for STALL seconds (a request the replay
-        # never makes) skips ahead.
-        self.next_seq = {g: 0 for g in counts}
-        self.done_seqs: dict[str, set[int]] = {g: set() for g in counts}
-        self.held: dict[str, dict[int, tuple]] = {}
-        self.progress_at: dict[str, float] = {}
-        self.watchdog = None
-        self._handles: dict[str, object] = {}
-
-    STALL = 1.0
 
     @classmethod
     def from_crawler(cls, crawler):
         mw = cls(crawler)
         crawler.signals.connect(mw.closed, signals.spider_closed)
-        crawler.signals.connect(mw.opened, signals.spider_opened)
         return mw
-
-    def opened(self, spider=None):
-        if self.stored:
-            from twisted.internet import task
-            self.watchdog = task.LoopingCall(self._unstall)
-            self.watchdog.start(self.STALL / 4, now=False)
-
-    def _unstall(self):
-        """Skip ahead only when nothing else can happen: every request in the downloader is one we hold, the spider
-        has no response to process and the scheduler nothing to send. (Waiting on the clock alone is not enough: a
-        busy machine can take longer than STALL to parse the response that issues the awaited request.)"""
-        held_total = sum(len(h) for h in self.held.values())
-        if not held_total or not self._idle_but_held(held_total):
-            self.idle_ticks = 0
-            return
-        self.idle_ticks = getattr(self, "idle_ticks", 0) + 1
-        if self.idle_ticks < 2:
-            return
-        now = time.monotonic()
-        for g, held in list(self.held.items()):
-            if held and now - self.progress_at.get(g, now) >= self.STALL:
-                self.next_seq[g] = min(held)  # the records before it were never asked for: skip them
-                self._release(g)
-
-    def _idle_but_held(self, held_total: int) -> bool:
-        engine = self.crawler.engine
-        try:
-            if engine.scheduler is not None and engine.scheduler.has_pending_requests():
-                return False
-            if not engine.scraper.slot.is_idle():
-                return False
-            return len(engine.downloader.active) <= held_total
-        except AttributeError:  # another Scrapy version: fall back to the clock
-            return True
-
-    def _mark_served(self, g: str, seq: int):
-        self.done_seqs[g].add(seq)
-        self.progress_at[g] = time.monotonic()
-        n = self.next_seq[g]
-        while n in self.done_seqs[g]:
-            n += 1
-        self.next_seq[g] = n
-
-    def _release(self, g: str):
-        held = self.held.get(g) or {}
-        while held and self.next_seq[g] in held:
-            d, request, entry = held.pop(self.next_seq[g])
-            try:
-                result = self._serve(request, entry, g)
-            except Exception:
-                from twisted.python.failure import Failure
-                d.errback(Failure())
-            else:
-                d.callback(result)
 
     # replay / resume: answer from the archive
     def process_request(self, request, spider=None):
@@ -351,26 +282,14 @@ class ArchiveMiddleware:
             if self.mode == "replay":
                 raise IgnoreRequest(f"không có trong kho lưu trữ: {request.url}")
             return None
-        if self.mode == "replay" and len(queue) == 1 and queue[0].seq in self.done_seqs.get(_group(queue[0].portal, queue[0].url), ()):
-            return self._serve(request, queue[0], None)  # asked again after its last outcome: that one repeats
+        # A replay repeats the last outcome of a request asked more often than it was fetched; a resume sends it
+        # to the network once the archived outcomes are used up.
         entry = queue[0] if self.mode == "replay" and len(queue) == 1 else queue.popleft()
-        g = _group(entry.portal, entry.url)
-        if entry.seq < self.next_seq[g] or entry.seq == self.next_seq[g]:
-            return self._serve(request, entry, g)
-        from twisted.internet.defer import Deferred
-        d = Deferred()
-        self.held.setdefault(g, {})[entry.seq] = (d, request, entry)
-        self.progress_at.setdefault(g, time.monotonic())
-        return d
+        return self._serve(request, entry)
 
-    def _serve(self, request, entry: Entry, g: str | None):
+    def _serve(self, request, entry: Entry):
         self.entries.append(entry)
         self.served += 1
-        if g is not None:
-            self._mark_served(g, entry.seq)
-            if self.held.get(g):
-                from twisted.internet import reactor
-                reactor.callLater(0, self._release, g)
         if entry.kind == "failure":
             exc = failure_for(entry.fetch_status, request.url, entry.exception, entry.message)
             exc.portal_audit_archived = True
@@ -446,8 +365,6 @@ class ArchiveMiddleware:
         return self.files.writer
 
     def closed(self, spider=None, reason=None):
-        if self.watchdog and self.watchdog.running:
-            self.watchdog.stop()
         if self.files:
             self.files.close()
         for fh in self._handles.values():
@@ -461,10 +378,6 @@ class ArchiveMiddleware:
         elif self.db_url:
             from storage.archive import store_index
             store_index(self.db_url, self.run_id, self.entries)
-
-
-def _group(portal: str | None, url: str) -> str:
-    return portal or url.split("://", 1)[-1].split("/", 1)[0]
 
 
 def _reason(code: int) -> str:

@@ -8,6 +8,7 @@ article {url,has_print}; link {url,label}; error {status}; unread {section,url,w
 """
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -85,6 +86,10 @@ FURNITURE_PAGES = 3
 
 def _items(rows):
     """Items per (section, URL), furniture left out. `rows`: (page_url, data) in page order."""
+    # An item's page is its own URL, so the rows of one URL come from every listing that showed it, in the order
+    # those listings arrived: ordered by content instead, so which entry names the item (title, date, flags) is a
+    # function of what the listings showed.
+    rows = sorted(rows, key=lambda r: (r[0], json.dumps(r[1], sort_keys=True, ensure_ascii=False)))
     pages: dict[tuple[str, str], set[str]] = {}
     for _, d in rows:
         if d.get("block"):
@@ -153,7 +158,9 @@ def _documents(data):
 
 def _questions(data):
     out: dict[str, Question] = {}
-    for d in data:
+    # A question on two pages of a listing (pushed down while it was read): the pages arrive in any order, so the
+    # reading that wins is chosen by content, the answered one last.
+    for d in sorted(data, key=lambda d: (d.get("answered_on") is not None, json.dumps(d, sort_keys=True))):
         key = d.get("id") or d["url"]
         out[key] = Question(d.get("title") or "", d["url"],
                             date.fromisoformat(d["asked_on"]) if d.get("asked_on") else None,

@@ -49,6 +49,14 @@ def _html(response) -> str:
     return extract.decode(response.body, response.headers.get(b"Content-Type"))
 
 
+def _entry_rank(entry: tuple) -> tuple:
+    """A total order over the listing entries (published_at, title, section) of one URL: an article's own section
+    before a record section, then the newest date, then title and section, so that which entry names a URL listed
+    several times depends on what was listed, not on which listing was read first."""
+    when, title, section = entry
+    return section not in RECORD_SECTIONS, when or datetime.min, title or "", section
+
+
 def _with_params(url: str, **params) -> str:
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
@@ -74,9 +82,11 @@ class PortalState:
         self.item_urls: set[tuple[str, str]] = set()
         self.listing_pages: dict[str, int] = {}  # section key -> HTML listing pages followed
         self.spider = "liferay"  # the reader for this portal: platforms.detect on the home page, or the registry
-        # Listed same-host items {url: (published_at, title, section)}: the article sample and the search probe are
-        # chosen from them once the listings are read, by date and URL, never by the order responses arrived in.
-        self.listed: dict[str, tuple] = {}
+        # Listed same-host items {url: {(published_at, title, section), …}}: every listing that showed the URL is
+        # kept, because an article listed under two sections (or with two titles) would otherwise be named by
+        # whichever listing arrived first. The article sample and the search probe are chosen from them once the
+        # listings are read, by section, date, URL and title, never by the order responses arrived in.
+        self.listed: dict[str, set[tuple]] = {}
         self.started = self.sampled = False
 
 
@@ -391,8 +401,8 @@ class PortalSpider(scrapy.Spider):
                              (it["block"], page_url) if it.get("block") else None)
             # Articles a portal lists itself may sit outside its site path on a shared Liferay host
             # (`/news/-/details/<groupId>/…`), so the host is the limit here, not the prefix.
-            if st.scope.same_host(it["url"]) and it["url"] not in st.listed:
-                st.listed[it["url"]] = (when, it["title"], section)
+            if st.scope.same_host(it["url"]):
+                st.listed.setdefault(it["url"], set()).add((when, it["title"], section))
         return oldest, known
 
     @staticmethod
@@ -417,8 +427,8 @@ class PortalSpider(scrapy.Spider):
     def _samples(self, st):
         # Articles (bài viết) first: a legal document's or a procedure's record page is not where the print function
         # of the portal's articles is looked for; they are sampled only when a portal lists nothing else.
-        ranked = sorted(st.listed.items(), key=lambda kv: (kv[1][2] not in RECORD_SECTIONS,
-                                                           kv[1][0] or datetime.min, kv[0]), reverse=True)
+        ranked = sorted(((url, max(entries, key=_entry_rank)) for url, entries in st.listed.items()),
+                        key=lambda kv: (_entry_rank(kv[1])[:2], kv[0]), reverse=True)
         previous = self.known.get(st.portal.id, frozenset())
         sampled = set()
         for url, (when, title, section) in ranked:
