@@ -163,6 +163,18 @@ def running_farm(tmp_path_factory, *extra):
         proc.__exit__(None, None, None)
 
 
+def comparable_results(path) -> dict:
+    """results.json without what legitimately differs between two runs of the same content: when it was generated,
+    the run id and the crawl's wall-clock times."""
+    import json
+    doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    doc.pop("generated_at")
+    for p in doc["portals"]:
+        for key in ("run_id", "started_at", "finished_at"):
+            p["crawl"].pop(key)
+    return doc
+
+
 # --- a small real database of stored facts, for the engine, override, check and history tests (no network) ---
 
 def write_registry(path, portals) -> Path:

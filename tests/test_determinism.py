@@ -1,7 +1,7 @@
 """Reruns agree: two crawls of the same farm from scratch, one crawl killed with SIGKILL partway and resumed, and a
 replay of the first from its archive give the same results.json, criterion by criterion and evidence by evidence.
 
-Only what is inherently a time or an id of the run is left out of the comparison (`_comparable`): `generated_at`,
+Only what is inherently a time or an id of the run is left out of the comparison (`conftest.comparable_results`): `generated_at`,
 and each portal's `crawl.run_id`, `crawl.started_at`, `crawl.finished_at`. The stored facts of the crawls are compared
 too, all of them (the article sample and the search probe included): a choice that differs without changing a score
 today would change one on other content."""
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from audit.demo import FarmProcess, previous_month
+from audit.demo import previous_month
 from audit.registry import load_registry
-from conftest import write_registry
+from conftest import comparable_results, running_farm, write_registry
 from storage.db import open_db, sessions
 from storage.models import CrawlRun, Fact
 
@@ -32,10 +32,7 @@ RUN_TIMEOUT = 300
 
 @pytest.fixture(scope="module")
 def farm(tmp_path_factory):
-    work = tmp_path_factory.mktemp("farm")
-    now = datetime.now().replace(second=0, microsecond=0).isoformat()
-    with FarmProcess(work, extra=["--now", now]) as registry:
-        yield work, registry, datetime.fromisoformat(now).date()
+    yield from running_farm(tmp_path_factory)
 
 
 def _cli(cwd: Path, *args) -> subprocess.Popen:
@@ -52,15 +49,6 @@ def _finish(proc: subprocess.Popen) -> None:
         proc.wait()
         pytest.fail(f"portal-audit {proc.args[1]} did not finish within {RUN_TIMEOUT} s")
     assert code in (0, 1, 3), proc.stderr.read()
-
-
-def _comparable(path: Path) -> dict:
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    doc.pop("generated_at")
-    for p in doc["portals"]:
-        for key in ("run_id", "started_at", "finished_at"):
-            p["crawl"].pop(key)
-    return doc
 
 
 def _facts(db: str, run_id: int) -> list[str]:
@@ -92,7 +80,8 @@ def _differences(a: dict, b: dict, path: str = "") -> list[str]:
 
 
 def test_fresh_resumed_and_replayed_runs_agree(farm, tmp_path, new_db_url):
-    work, registry, today = farm
+    _, registry, now = farm
+    today = datetime.fromisoformat(now).date()
     reg = write_registry(tmp_path / "subset.csv", load_registry(registry)[:PORTALS])
     period = f"{previous_month(today).start:%Y-%m}"
     runs = {}
@@ -127,13 +116,13 @@ def test_fresh_resumed_and_replayed_runs_agree(farm, tmp_path, new_db_url):
                  tmp_path / "replayed"))
     runs["replayed"] = (runs["fresh-a"][0], 2)
 
-    reference = _comparable(tmp_path / "fresh-a" / "results.json")
+    reference = comparable_results(tmp_path / "fresh-a" / "results.json")
     ref_facts = _facts(*runs["fresh-a"])
     assert len(reference["portals"]) == PORTALS and ref_facts
     # Some portal's print check sampled articles: the comparison covers the choice this test is about.
     assert any(c["code"] == "12.3" and c["evidence"] for p in reference["portals"] for c in p["criteria"])
     for name in ("fresh-b", "resumed", "replayed"):
-        diffs = _differences(reference, _comparable(tmp_path / name / "results.json"))
+        diffs = _differences(reference, comparable_results(tmp_path / name / "results.json"))
         assert not diffs, f"{name} ≠ fresh-a:\n" + "\n".join(diffs[:20])
         facts = _facts(*runs[name])
         only_ref, only_this = sorted(set(ref_facts) - set(facts)), sorted(set(facts) - set(ref_facts))

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from audit.demo import previous_month
 from audit.registry import load_registry
-from conftest import running_farm, write_registry
+from conftest import comparable_results, running_farm, write_registry
 from crawler.archive import read_record
 from storage.db import open_db, sessions
 from storage.lock import RunLock
@@ -36,17 +36,6 @@ def _subset(registry: Path, out: Path, n: int = 4) -> Path:
     portals = load_registry(registry)
     chosen = portals[:n] + [p for p in portals[n:] if p.id in ("xa-tan-dinh", "phuong-tu-son")]
     return write_registry(out, chosen)
-
-
-def _comparable(path: Path) -> dict:
-    """results.json without what legitimately differs between two runs: when it was generated, the run id and the
-    crawl's wall-clock times."""
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    doc.pop("generated_at")
-    for p in doc["portals"]:
-        for key in ("run_id", "started_at", "finished_at"):
-            p["crawl"].pop(key)
-    return doc
 
 
 def test_replay_from_archive_without_network_gives_the_same_results(farm, cli, tmp_path, db_url):
@@ -95,7 +84,7 @@ def test_replay_from_archive_without_network_gives_the_same_results(farm, cli, t
         proc.__enter__()  # the module's other tests still need the farm (same registry file, new port)
     assert code2 == code, err2
     assert "Lượt thu thập 2:" in out2 and "phát lại từ lượt 1" in out2
-    assert _comparable(tmp_path / "again" / "results.json") == _comparable(tmp_path / "first" / "results.json")
+    assert comparable_results(tmp_path / "again" / "results.json") == comparable_results(tmp_path / "first" / "results.json")
     engine = open_db(db_url)
     with sessions(engine)() as s:
         assert s.get(CrawlRun, 2).replay_of == 1
@@ -139,7 +128,7 @@ def test_second_run_is_refused_while_one_holds_the_lock(cli, tmp_path, db_url):
 
 
 def _verdicts(path: Path) -> list:
-    doc = _comparable(path)
+    doc = comparable_results(path)
     return [(p["id"], p["status"], p["score"], p["crawl"], [(c["code"], c["points"], c["state"]) for c in p["criteria"]])
             for p in doc["portals"]]
 
