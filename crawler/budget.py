@@ -5,9 +5,12 @@ status `budget_exhausted` (its criteria are not_evaluable: a half-read portal is
 
 The same gate stops traps of ever-changing query strings: links whose query carries a new session or time token on
 every page (`?sid=…`, `?t=…`) are new URLs forever, and one listing would spend the portal's whole budget. A path
-requested with more than `query_variants` (rules/incremental.yaml) values of one parameter is not requested again
-with a new value; the trap is recorded once per path as a `trap` fact with the status `query_trap` (shown with the
-crawl's errors), and the rest of the portal is read and scored as usual."""
+requested with more than `query_variants` (rules/incremental.yaml) values of one parameter *under one link label*
+is not requested again with a new value; the trap is recorded once per path as a `trap` fact with the status
+`query_trap` (shown with the crawl's errors), and the rest of the portal is read and scored as usual. The label is
+what tells a trap from a script that serves everything: `index.php?option=com_content&id=<article>` (Joomla) or
+`index.php?nv=news&op=<slug>` (NukeViet) give one path many values too, but each under its own title, while a trap
+is the same menu or pager link carrying a new token on every page."""
 from __future__ import annotations
 
 import re
@@ -28,7 +31,8 @@ class BudgetMiddleware:
         self.sent: dict[str, int] = {}
         self.started: dict[str, float] = {}
         self.exhausted: set[str] = set()
-        self.variants: dict[tuple[str, str, str], set[str]] = {}  # (portal, path, parameter) -> values requested
+        # (portal, path, parameter, link label) -> values requested
+        self.variants: dict[tuple[str, str, str, str | None], set[str]] = {}
         self.trapped: set[tuple[str, str]] = set()  # (portal, path) already recorded as a trap
 
     @classmethod
@@ -42,7 +46,7 @@ class BudgetMiddleware:
         for out in result:
             if isinstance(out, Request) and out.meta.get("portal"):
                 portal = out.meta["portal"]
-                trap = self._trap(portal, out.url)
+                trap = self._trap(portal, out.url, out.meta.get("label") or out.meta.get("listed_title"))
                 if trap:
                     path, name = trap
                     if (portal, path) not in self.trapped:
@@ -65,8 +69,9 @@ class BudgetMiddleware:
             for kept in self.process_spider_output(response, [out], spider):
                 yield kept
 
-    def _trap(self, portal: str, url: str) -> tuple[str, str] | None:
-        """(path, parameter) when `url` would give its path one value too many of a parameter; None otherwise."""
+    def _trap(self, portal: str, url: str, label: str | None) -> tuple[str, str] | None:
+        """(path, parameter) when `url` would give its path one value too many of a parameter under the link label
+        that led to it; None otherwise."""
         parts = urlsplit(url)
         if not parts.query:
             return None
@@ -75,7 +80,7 @@ class BudgetMiddleware:
         for name, value in parse_qsl(parts.query, keep_blank_values=True):
             if _ORDINAL.fullmatch(value):
                 continue
-            seen = self.variants.setdefault((portal, path, name), set())
+            seen = self.variants.setdefault((portal, path, name, label), set())
             if value in seen:
                 continue
             if len(seen) >= self.query_variants:

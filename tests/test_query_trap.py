@@ -116,3 +116,25 @@ def test_a_query_trap_is_stopped_named_once_and_the_portal_is_still_scored(cli, 
     assert traps == [{"url": f"{url}tin-tuc", "status": "query_trap"}], portal["crawl"]["errors"]
     page = (tmp_path / "r" / "portals" / "xa-bay.html").read_text(encoding="utf-8")
     assert "Bẫy truy vấn" in page
+
+
+def test_one_script_serving_many_titled_pages_is_not_a_trap():
+    """Joomla's and NukeViet's non-rewritten addresses put every article on one path (`index.php?…&id=<article>`):
+    many values of one parameter, but each reached under its own title. The same menu label with a new value every
+    time is the trap."""
+    from scrapy import Request
+
+    from crawler.budget import BudgetMiddleware
+    gate = BudgetMiddleware(pages=5000, seconds=1200, query_variants=20)
+
+    def passed(requests):
+        return [r for r in gate.process_spider_output(None, requests) if isinstance(r, Request)]
+
+    articles = [Request(f"https://xa.gov.vn/index.php?option=com_content&view=article&id={i}:bai-{i}&catid=4",
+                        meta={"portal": "xa", "listed_title": f"Bài viết số {i}"}) for i in range(60)]
+    assert len(passed(articles)) == 60
+    menu = [Request(f"https://xa.gov.vn/index.php?option=com_content&view=category&id=4&sid=t{i:x}",
+                    meta={"portal": "xa", "label": "Tin tức"}) for i in range(60)]
+    kept = [r for r in gate.process_spider_output(None, menu)]
+    assert len([r for r in kept if isinstance(r, Request)]) == 20
+    assert [f["data"]["parameter"] for f in kept if isinstance(f, dict)] == ["sid"]
