@@ -110,21 +110,29 @@ def run(job: dict, shards: list[list], progress: bool) -> dict[str, int]:
     `running` and the next `run` resumes it)."""
     remove_stale()
     with tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-") as tmp:
-        procs = []
-        for i, portals in enumerate(shards):
-            payload = Path(tmp) / f"shard-{i}.pickle"
-            known = {p.id: job["known"][p.id] for p in portals if p.id in job["known"]}
-            write_private(payload, pickle.dumps({**job, "portals": portals, "known": known, "parent": os.getpid(),
-                                                 "result": str(Path(tmp) / f"shard-{i}.json"),
-                                                 "index_out": str(Path(tmp) / f"shard-{i}.index")}))
-            procs.append(subprocess.Popen([sys.executable, "-m", "crawler.shards", str(payload)]))
-        show = _Progress(job, sum(len(s) for s in shards)) if progress or sys.stderr.isatty() else None
-        try:
+        procs, show = [], None
+        try:  # whatever stops the command (Ctrl+C included) stops the shards started so far before their files go
+            # Ctrl+C is for the command, which stops its shards itself: the terminal sends SIGINT to the whole
+            # process group, and a shard still starting would print a traceback. Blocked while the shards are
+            # spawned, so none is missed by the list and each inherits the blocked signal for its life (Python and
+            # Scrapy never unblock it); the command receives a pending one when the loop is done.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            for i, portals in enumerate(shards):
+                payload = Path(tmp) / f"shard-{i}.pickle"
+                known = {p.id: job["known"][p.id] for p in portals if p.id in job["known"]}
+                write_private(payload, pickle.dumps({**job, "portals": portals, "known": known,
+                                                     "parent": os.getpid(),
+                                                     "result": str(Path(tmp) / f"shard-{i}.json"),
+                                                     "index_out": str(Path(tmp) / f"shard-{i}.index")}))
+                procs.append(subprocess.Popen([sys.executable, "-m", "crawler.shards", str(payload)]))
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            show = _Progress(job, sum(len(s) for s in shards)) if progress or sys.stderr.isatty() else None
             while any(p.poll() is None for p in procs):
                 time.sleep(0.5)
                 if show:
                     show.tick()
         finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             for p in procs:
                 if p.poll() is None:
                     p.kill()

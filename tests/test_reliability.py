@@ -21,6 +21,7 @@ from audit.errors import ConfigError
 from audit.registry import Portal, load_registry
 from audit.rules_yaml import read_yaml
 from conftest import running_farm, write_registry
+from crawler.shards import PREFIX
 from storage.db import open_db, sessions
 from storage.models import CrawlRun
 
@@ -304,17 +305,16 @@ def farm(tmp_path_factory):
 
 
 def _shards_of(pid: int) -> list[int]:
+    """The shard processes of command `pid`, found by their job file (named by the command's pid): they are
+    still found once orphaned."""
+    mark = f"{PREFIX}{pid}-".encode()
     found = []
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
         try:
-            stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes()
+            if entry.name.isdigit() and mark in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid and b"crawler.shards" in cmdline:
-            found.append(int(entry.name))
     return found
 
 
@@ -366,6 +366,36 @@ def test_a_crashed_crawl_exits_70_logs_and_is_continued(farm, cli, tmp_path):
     assert {name: mode for name, mode in modes.items()
             if mode != (0o777 if (tmp_path / "out" / name).is_dir() else 0o666) & ~umask} == {}
     engine.dispose()
+
+
+def test_ctrl_c_during_a_sharded_crawl_is_one_line_and_the_run_stays_resumable(farm, tmp_path):
+    """The terminal sends SIGINT to the whole process group: shards still starting used to print KeyboardInterrupt
+    tracebacks, or outlive the command and fail on their removed job files."""
+    proc, registry, now = farm
+    by_host = {}
+    for p in load_registry(registry):
+        by_host.setdefault(urlsplit(p.url).netloc, p)
+    reg = write_registry(tmp_path / "subset.csv", list(by_host.values())[:4])
+    period = f"{previous_month(datetime.fromisoformat(now).date()).start:%Y-%m}"
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PORTAL_AUDIT_WORKERS": "2"}
+    for n, delay in enumerate((0, 0.005, 0.05, 0.5)):
+        db = f"sqlite:///{tmp_path}/{n}.db"
+        cmd = subprocess.Popen([str(EXE), "run", "--registry", str(reg), "--period", period, "--db", db,
+                                "--out", str(tmp_path / f"out-{n}")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, text=True, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _shards_of(cmd.pid):
+            time.sleep(0.001)
+        time.sleep(delay)
+        os.killpg(cmd.pid, signal.SIGINT)
+        out, err = cmd.communicate(timeout=120)
+        assert (cmd.returncode, err) == (130, "portal-audit: đã dừng theo yêu cầu\n"), (delay, err)
+        time.sleep(0.2)
+        assert _shards_of(cmd.pid) == []
+        engine = open_db(db)
+        with sessions(engine)() as s:
+            assert [r.status for r in s.scalars(select(CrawlRun))] == ["running"]  # the next run continues it
+        engine.dispose()
 
 
 # --- registries as Excel writes them -------------------------------------------------------------------------------
