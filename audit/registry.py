@@ -37,8 +37,16 @@ def _unprintable(c: str) -> bool:
     return unicodedata.category(c) in _REFUSED_CATEGORIES or c in _BIDI
 
 
+_USERINFO = re.compile(r"(?<=://)[^/?#]*@")
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` is not a portal's base URL, or None. The message never repeats a password the URL holds."""
+    problem = _url_problem(url)
+    return problem and problem.replace(url, _USERINFO.sub("***@", url))
+
+
+def _url_problem(url: str) -> str | None:
     if any(_unprintable(c) or c.isspace() for c in url):
         return "có khoảng trắng hoặc ký tự điều khiển"
     try:
