@@ -7,16 +7,14 @@ may attach it to a bug report.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import traceback
 from datetime import datetime
 from pathlib import Path
 
-from audit.errors import one_line
+from audit.errors import mask_credentials, one_line
 
 LOG_ENV = "PORTAL_AUDIT_LOG_DIR"
-_PASSWORD = re.compile(r"(?<=://)([^:/@\s]*):[^@\s/]*@")
 
 
 def log_dir() -> Path:
@@ -26,8 +24,6 @@ def log_dir() -> Path:
     return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "portal-audit"
 
 
-def mask(text: str) -> str:
-    return _PASSWORD.sub(r"\1:***@", text)
 
 
 def report_crash(exc: BaseException, argv: list[str]) -> str:
@@ -36,7 +32,7 @@ def report_crash(exc: BaseException, argv: list[str]) -> str:
             f"lệnh: {' '.join(argv)}\n\n" + "".join(traceback.format_exception(exc)))
     where = _write(body)
     summary = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
-    summary = mask(one_line(summary))
+    summary = mask_credentials(one_line(summary))
     if len(summary) > 300:
         summary = summary[:299] + "…"
     tail = f"chi tiết trong {where}" if where else "không ghi được tệp nhật ký"
@@ -52,7 +48,7 @@ def _write(body: str) -> Path | None:
             path = folder / name
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(mask(body))
+                fh.write(mask_credentials(body))
             return path
         except OSError:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from audit.errors import ConfigError
+from audit.errors import BIDI_CONTROL, ConfigError, masked_url
 from audit.rules_yaml import _LocatingLoader, parse_yaml
 
 KINDS = ("province", "department", "commune", "ward")
@@ -23,8 +23,6 @@ _COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes", "
 
 
 MAX_FIELD = 500  # a name or note longer than this is a pasting accident, and it would fill every report line
-# Bidi embeddings, overrides and isolates: a name holding them reads differently from what it says (CVE-2021-42574).
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
 
 
@@ -34,16 +32,13 @@ _REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Cn", "Co", "Zl", "Zp"})
 
 
 def _unprintable(c: str) -> bool:
-    return unicodedata.category(c) in _REFUSED_CATEGORIES or c in _BIDI
-
-
-_USERINFO = re.compile(r"(?<=://)[^/?#]*@")
+    return unicodedata.category(c) in _REFUSED_CATEGORIES or BIDI_CONTROL.match(c) is not None
 
 
 def url_problem(url: str) -> str | None:
     """Why `url` is not a portal's base URL, or None. The message never repeats a password the URL holds."""
     problem = _url_problem(url)
-    return problem and problem.replace(url, _USERINFO.sub("***@", url))
+    return problem and problem.replace(url, masked_url(url))
 
 
 def _url_problem(url: str) -> str | None:

@@ -35,7 +35,7 @@ from markupsafe import Markup
 
 import rules as _rules_pkg
 import templates as _templates_pkg
-from audit.errors import ConfigError
+from audit.errors import BIDI_CONTROL, ConfigError
 from audit.report_activity import pakn_view, timeline_view
 
 TEMPLATES_DIR = Path(_templates_pkg.__file__).resolve().parent
@@ -707,13 +707,12 @@ def build_context(doc: dict, bands: list[Band]) -> dict:
 # the page (a name can be made to read as another), and C0 controls, which browsers show as boxes or drop. Every
 # value printed is shown with its bidi controls spelled out and its controls dropped, so the page shows what the
 # portal holds without letting it rearrange the report.
-_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C0_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _shown(value):
     if isinstance(value, str) and not isinstance(value, Markup):
-        value = _BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", _C0_CONTROL.sub("", value))
+        value = BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", _C0_CONTROL.sub("", value))
     return value
 
 
