@@ -53,8 +53,18 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("portal-audit")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(chưa cài đặt)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="portal-audit", description="Kiểm tra Cổng/Trang TTĐT theo Kế hoạch 65/KH-UBND.")
+    p.add_argument("--version", action="version", version=f"portal-audit {_version()}",
+                   help="hiện phiên bản rồi thoát")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     def common(sp, period_required: bool):

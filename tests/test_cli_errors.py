@@ -50,3 +50,11 @@ def test_unknown_portal_and_usage(cli, tmp_path):
     assert_clean_error(code, out, err, "khong-co")
     code, out, err = cli("run", "--bogus")
     assert_clean_error(code, out, err, "--bogus")
+
+
+def test_version_is_the_installed_package_version(cli):
+    import tomllib
+    from pathlib import Path
+    want = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    code, out, err = cli("--version")
+    assert (code, out.strip(), err) == (0, f"portal-audit {want}", "")
