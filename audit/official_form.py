@@ -2,8 +2,9 @@
 per portal for a period from the crawled facts. Which row reads which fact is data (rules/report_form.yaml).
 
 Content rows get a count ("Số lượng"); their "Đúng hạn / Quá hạn" columns stay blank because a crawl cannot see when
-the event happened or the document was issued. The PAKN table (part 2) is complete: it uses the same deadline rule
-as the score (audit/criteria/pakn.py).
+the event happened or the document was issued, except row 3.2 (replies to PAKN), which takes part 2's verdicts. The
+PAKN table (part 2) is complete: it uses the same deadline rule as the score (audit/criteria/pakn.py); a Q&A page
+that could not be read makes it "không đọc được" (`pakn_unread`), never 0 received.
 """
 from __future__ import annotations
 

@@ -145,8 +145,13 @@ def _fit_height(ws, row: int, texts_and_widths, size: int = 12) -> None:
     ws.row_dimensions[row].height = lines * _LINE_PT * size / 12 + 2
 
 
-def _width(first: int, last: int) -> float:
-    return sum(_WIDTHS[first - 1:last])
+def _width(ws, first: int, last: int) -> float:
+    return sum(ws.column_dimensions[get_column_letter(c)].width or 13 for c in range(first, last + 1))
+
+
+def _set_widths(ws, widths) -> None:
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
 
 
 def _header(ws, top: int, cells) -> None:
@@ -160,7 +165,16 @@ def _header(ws, top: int, cells) -> None:
             for c in range(first, last + 1):
                 ws.cell(row=r, column=c).border = _BOX
     for r in (top, top + 1):
-        _fit_height(ws, r, [(t, _width(f, la)) for t, f, la, rows, level in cells if level == r - top and rows == 1])
+        _fit_height(ws, r, [(t, _width(ws, f, la)) for t, f, la, rows, level in cells if level == r - top and rows == 1])
+    # A cell spanning both rows (e.g. "Tổng số PAKN đã tiếp nhận" in a narrow column) may need more than the two.
+    probe = top + 1
+    for text, first, last, rows, _ in cells:
+        if rows == 2:
+            below = ws.row_dimensions[probe].height
+            _fit_height(ws, probe, [(text, _width(ws, first, last))])
+            need = ws.row_dimensions[probe].height
+            ws.row_dimensions[probe].height = below
+            ws.row_dimensions[top].height = max(ws.row_dimensions[top].height, need - below)
 
 
 _PART2_HEADER = [("STT", 1, 1, 2, 0), ("Tên cơ quan, đơn vị tiếp nhận PAKN", 2, 2, 2, 0),
@@ -179,11 +193,11 @@ def _pakn_line(ws, row: int, stt, name, form: dict, *, bold=False, short=False) 
     else:
         for col, key in enumerate(_PAKN_KEYS, 3):
             _put(ws, row, col, form["pakn"][key], bold=bold, align="center", box=True)
-    _fit_height(ws, row, [(name, _WIDTHS[1]), (blank, _width(3, 7))])
+    _fit_height(ws, row, [(name, _width(ws, 2, 2)), (blank, _width(ws, 3, 7))])
 
 
-def _page_setup(ws, last_row: int, title_rows: str) -> None:
-    ws.print_area = f"A1:{_LAST}{last_row}"
+def _page_setup(ws, last_row: int, title_rows: str, last_col: str = _LAST) -> None:
+    ws.print_area = f"A1:{last_col}{last_row}"
     ws.print_title_rows = title_rows
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -193,21 +207,20 @@ def _page_setup(ws, last_row: int, title_rows: str) -> None:
     ws.print_options.horizontalCentered = True
     # Nghị định 30/2020: top and bottom 2 cm, left 3 cm, right 1.5 cm (in inches).
     ws.page_margins = PageMargins(left=1.18, right=0.59, top=0.79, bottom=0.79, header=0.3, footer=0.3)
-    for i, w in enumerate(_WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
 
 
 def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     fr = _frame(form)
+    _set_widths(ws, _WIDTHS)
     _put(ws, 1, 1, fr["unit_upper"], bold=True, align="center", last_col=2)
     _put(ws, 1, 3, fr["national_name"], bold=True, align="center", last_col=7)
     _put(ws, 2, 1, fr["number"], align="center", last_col=2)
     _put(ws, 2, 3, fr["motto"], bold=True, underline="single", align="center", last_col=7)
     _put(ws, 3, 3, fr["date_line"], italic=True, align="center", last_col=7)
-    _fit_height(ws, 1, [(fr["unit_upper"], _width(1, 2))])
+    _fit_height(ws, 1, [(fr["unit_upper"], _width(ws, 1, 2))])
     _put(ws, 5, 1, fr["heading"], bold=True, size=14, align="center", last_col=7)
     _put(ws, 6, 1, fr["subtitle"], bold=True, align="center", last_col=7)
-    _fit_height(ws, 6, [(fr["subtitle"], _width(1, 7))])
+    _fit_height(ws, 6, [(fr["subtitle"], _width(ws, 1, 7))])
     _put(ws, 7, 1, fr["period"], italic=True, align="center", last_col=7)
     _put(ws, 9, 1, fr["part1"], bold=True, last_col=7)
     _header(ws, _HEAD_ROW, [("STT", 1, 1, 2, 0), ("Nội dung thông tin", 2, 2, 2, 0), ("Thời gian cập nhật", 3, 4, 1, 0),
@@ -221,7 +234,7 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
         for col, key in ((3, "on_time"), (4, "late"), (5, "count")):
             _put(ws, r, col, row[key], align="center", box=True)
         _put(ws, r, 6, row["note"], size=11, last_col=7, box=True)
-        _fit_height(ws, r, [(row["content"], _WIDTHS[1]), (row["note"], _width(6, 7) * 12 / 11)])
+        _fit_height(ws, r, [(row["content"], _width(ws, 2, 2)), (row["note"], _width(ws, 6, 7) * 12 / 11)])
         r += 1
     r += 1
     _put(ws, r, 1, fr["part2"], bold=True, last_col=7)
@@ -247,7 +260,7 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
             f"Quy chế ban hành kèm theo Quyết định số 96/QĐ-UBND); các dòng khác để đơn vị điền. Đơn vị rà soát, "
             f"bổ sung trước khi ký. Phần dưới đây không in cùng báo cáo.")
     _put(ws, r, 1, note, italic=True, size=11, last_col=7)
-    _fit_height(ws, r, [(note, _width(1, 7) * 12 / 11)])
+    _fit_height(ws, r, [(note, _width(ws, 1, 7) * 12 / 11)])
     labels, rows = _question_table(form)
     if rows:
         r += 2
@@ -260,11 +273,12 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
         for i, values in enumerate(rows, 1):
             for col, v in enumerate([i, *values], 1):
                 _put(ws, r + i, col, v, align="left" if col == 2 else "center", box=True)
-            _fit_height(ws, r + i, [(values[0], _WIDTHS[1])])
+            _fit_height(ws, r + i, [(values[0], _width(ws, 2, 2))])
 
 
 def _summary_sheet(ws, forms: list[dict]) -> None:
     """Part 2 of every portal in one table (the province's consolidation), with the form's Tổng cộng."""
+    _set_widths(ws, (*_WIDTHS, 26))
     _put(ws, 1, 1, "TỔNG HỢP CÔNG TÁC TIẾP NHẬN, TRẢ LỜI TRÊN CHUYÊN MỤC HỎI – ĐÁP", bold=True, size=13,
          align="center", last_col=8)
     if forms:
@@ -287,9 +301,7 @@ def _summary_sheet(ws, forms: list[dict]) -> None:
     for col, total in enumerate(totals, 3):
         _put(ws, r, col, total, bold=True, align="center", box=True)
     _put(ws, r, 8, f"không gồm {blanks} cổng không có số liệu" if blanks else "", size=11, box=True)
-    _page_setup(ws, r, "4:5")
-    ws.print_area = f"A1:H{r}"
-    ws.column_dimensions["H"].width = 26
+    _page_setup(ws, r, "4:5", "H")
 
 
 def _sheet_name(portal_id: str, used: set[str]) -> str:
