@@ -57,6 +57,16 @@ def pakn_blank(form: dict) -> str | None:
     return None
 
 
+def timed_note(form: dict) -> str:
+    """Which rows of part 1 have "Đúng hạn / Quá hạn" filled in (the others are the unit's to fill)."""
+    timed = [r["stt"] or r["content"][:40] for r in form["rows"] if r["on_time"] is not None or r["late"] is not None]
+    if not timed:
+        return ("Cột “Đúng hạn / Quá hạn” của phần 1 để trống vì không xác định được thời điểm phát sinh thông tin "
+                "từ nội dung công khai.")
+    return (f"Cột “Đúng hạn / Quá hạn” của phần 1 điền sẵn cho dòng {', '.join(timed)}; các dòng khác để trống vì "
+            f"không xác định được thời điểm phát sinh thông tin từ nội dung công khai.")
+
+
 def _short(blank: str | None) -> str:
     """The few words of a blank part 2 for a table cell: "không đọc được" or "không truy cập được cổng"."""
     if not blank:
@@ -71,7 +81,7 @@ def write_forms(forms: list[dict], out_dir: Path, deadline_days: int) -> tuple[P
     for form in forms:
         view = {**form, "period_from_vn": _vn(form["period"]["from"]), "period_to_vn": _vn(form["period"]["to"]),
                 "as_of_vn": _vn(form["as_of"]), "href": safe_href(form["url"]), "pakn_blank": pakn_blank(form),
-                "pakn_short": _short(pakn_blank(form)), "questions": _question_table(form)}
+                "pakn_short": _short(pakn_blank(form)), "timed_note": timed_note(form), "questions": _question_table(form)}
         (folder / f"{form['portal_id']}.html").write_text(
             template.render(form=view, frame=_frame(form), deadline_days=deadline_days), encoding="utf-8")
     book = out_dir / WORKBOOK
@@ -255,10 +265,9 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     _page_setup(ws, last, f"{_HEAD_ROW}:{_HEAD_ROW + 1}")
     # After the print area: how the numbers were made, and the questions behind part 2 (not part of the signed form).
     r = last + 3
-    note = (f"Số liệu điền sẵn từ dữ liệu thu thập tự động ngày {_vn(form['as_of'])} tại {form['url']}. Cột “Đúng hạn / "
-            f"Quá hạn” của phần 1 chỉ điền cho dòng 3.2 (hạn trả lời PAKN {deadline_days} ngày làm việc, Điều 13 "
-            f"Quy chế ban hành kèm theo Quyết định số 96/QĐ-UBND); các dòng khác để đơn vị điền. Đơn vị rà soát, "
-            f"bổ sung trước khi ký. Phần dưới đây không in cùng báo cáo.")
+    note = (f"Số liệu điền sẵn từ dữ liệu thu thập tự động ngày {_vn(form['as_of'])} tại {form['url']}. "
+            f"{timed_note(form)} Phần 2 tính hạn trả lời {deadline_days} ngày làm việc (Điều 13 Quy chế ban hành kèm "
+            f"theo Quyết định số 96/QĐ-UBND). Đơn vị rà soát, bổ sung trước khi ký. Phần dưới đây không in cùng báo cáo.")
     _put(ws, r, 1, note, italic=True, size=11, last_col=7)
     _fit_height(ws, r, [(note, _width(ws, 1, 7) * 12 / 11)])
     labels, rows = _question_table(form)

@@ -232,3 +232,22 @@ def test_the_xlsx_sheet_is_the_form_the_unit_signs(tmp_path):
     assert ws.cell(detail.row + 2, 2).value == "q1" and ws.cell(detail.row + 2, 3).value == "02/10/2026"
     ward = load_workbook(book)["phuong-a"]
     assert ward["C3"].value.startswith("............, ngày")  # the ward writes its own name
+
+
+def test_fields_a_question_carries_are_listed_and_the_timed_rows_named(tmp_path):
+    hd = SectionFact("hoi-dap", "https://syt.bacninh.gov.vn/hoi-dap", "Hỏi đáp")
+    form = build_form(facts(questions=answered_questions(), sections={"hoi-dap": hd}), PORTAL, OCT,
+                      load_scoring_config())
+    for q in form["pakn"]["questions"]:
+        q.update({"class": "phức tạp", "deadline_days": 7, "ma_so": "=1+1"})
+    folder, book = write_forms([form], tmp_path, 5)
+    ws = load_workbook(book)["so-y-te"]
+    head = next(r for r in ws.iter_rows() if r[1].value == "Câu hỏi")
+    labels = [c.value for c in head if c.value]
+    assert labels[-4:] == ["Loại PAKN", "Hạn (ngày làm việc)", "ma_so", "Địa chỉ"]
+    first = [c for c in ws[head[0].row + 1]]
+    assert [c.value for c in first[-4:]] == ["phức tạp", 7, "=1+1", "h#1"] and first[-2].data_type == "s"
+    note = next(c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str) and "điền sẵn cho dòng" in c.value)
+    assert "điền sẵn cho dòng 3.2;" in note
+    html = (folder / "so-y-te.html").read_text(encoding="utf-8")
+    assert "<th scope=\"col\">Loại PAKN</th>" in html and "phức tạp" in html and "điền sẵn cho dòng 3.2;" in html
