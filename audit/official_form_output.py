@@ -81,7 +81,8 @@ def write_forms(forms: list[dict], out_dir: Path, deadline_days: int) -> tuple[P
     for form in forms:
         view = {**form, "period_from_vn": _vn(form["period"]["from"]), "period_to_vn": _vn(form["period"]["to"]),
                 "as_of_vn": _vn(form["as_of"]), "href": safe_href(form["url"]), "pakn_blank": pakn_blank(form),
-                "pakn_short": _short(pakn_blank(form)), "timed_note": timed_note(form), "questions": _question_table(form)}
+                "pakn_short": _short(pakn_blank(form)), "timed_note": timed_note(form),
+                "questions": _question_table(form)}
         (folder / f"{form['portal_id']}.html").write_text(
             template.render(form=view, frame=_frame(form), deadline_days=deadline_days), encoding="utf-8")
     book = out_dir / WORKBOOK
@@ -175,7 +176,8 @@ def _header(ws, top: int, cells) -> None:
             for c in range(first, last + 1):
                 ws.cell(row=r, column=c).border = _BOX
     for r in (top, top + 1):
-        _fit_height(ws, r, [(t, _width(ws, f, la)) for t, f, la, rows, level in cells if level == r - top and rows == 1])
+        _fit_height(ws, r, [(t, _width(ws, f, la)) for t, f, la, rows, level in cells
+                            if level == r - top and rows == 1])
     # A cell spanning both rows (e.g. "Tổng số PAKN đã tiếp nhận" in a narrow column) may need more than the two.
     probe = top + 1
     for text, first, last, rows, _ in cells:
@@ -267,7 +269,8 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     r = last + 3
     note = (f"Số liệu điền sẵn từ dữ liệu thu thập tự động ngày {_vn(form['as_of'])} tại {form['url']}. "
             f"{timed_note(form)} Phần 2 tính hạn trả lời {deadline_days} ngày làm việc (Điều 13 Quy chế ban hành kèm "
-            f"theo Quyết định số 96/QĐ-UBND). Đơn vị rà soát, bổ sung trước khi ký. Phần dưới đây không in cùng báo cáo.")
+            f"theo Quyết định số 96/QĐ-UBND). Đơn vị rà soát, bổ sung trước khi ký. "
+            f"Phần dưới đây không in cùng báo cáo.")
     _put(ws, r, 1, note, italic=True, size=11, last_col=7)
     _fit_height(ws, r, [(note, _width(ws, 1, 7) * 12 / 11)])
     labels, rows = _question_table(form)

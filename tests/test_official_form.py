@@ -1,4 +1,5 @@
 """The QĐ 96 report form pre-filled from facts: counts per row, the PAKN table, HTML and XLSX outputs."""
+import unicodedata
 from datetime import date, datetime
 
 from openpyxl import load_workbook
@@ -132,8 +133,8 @@ def test_rows_under_5_2_are_the_four_lines_of_the_form():
 
 def test_rows_10_and_11_never_count_one_item_twice():
     tk = SectionFact("thong-ke", "https://bacninh.gov.vn/thong-ke", "Thống kê")
-    titles = ["Đề tài khoa học cấp tỉnh năm 2026", "Niên giám thống kê 2025", "Giao NHIỆM VỤ KHOA HỌC và công nghệ",
-              "Báo cáo thống kê tháng 10"]
+    titles = [unicodedata.normalize("NFD", "Đề tài khoa học cấp tỉnh năm 2026"), "Niên giám thống kê 2025",
+              "Giao NHIỆM VỤ KHOA HỌC và công nghệ", "Báo cáo thống kê tháng 10"]
     items = tuple(Item("thong-ke", f"t{i}", t, datetime(2026, 10, 3)) for i, t in enumerate(titles))
     items += (Item("thong-ke", "old", "Đề tài cũ", datetime(2026, 9, 3)),)
     form = build_form(province_facts(sections={"thong-ke": tk}, items=items), PROVINCE, OCT, load_scoring_config())
@@ -146,7 +147,8 @@ def test_rows_10_and_11_never_count_one_item_twice():
 def test_row_13_is_on_every_portal_as_the_form_gives_it_no_kind():
     config = load_scoring_config()
     for portal, f in ((PORTAL, facts()), (PROVINCE, province_facts()), (WARD, facts(kind="ward", rubric="phu-luc-2"))):
-        assert row(build_form(f, portal, OCT, config), "13")["content"] == "Tích hợp Cổng thông tin dịch vụ công của tỉnh"
+        r13 = row(build_form(f, portal, OCT, config), "13")
+        assert r13["content"] == "Tích hợp Cổng thông tin dịch vụ công của tỉnh"
     province = build_form(province_facts(), PROVINCE, OCT, config)
     assert row(province, "9") and not any(r["stt"] == "14" for r in province["rows"])  # 14: component portals only
 
@@ -247,7 +249,8 @@ def test_fields_a_question_carries_are_listed_and_the_timed_rows_named(tmp_path)
     assert labels[-4:] == ["Loại PAKN", "Hạn (ngày làm việc)", "ma_so", "Địa chỉ"]
     first = [c for c in ws[head[0].row + 1]]
     assert [c.value for c in first[-4:]] == ["phức tạp", 7, "=1+1", "h#1"] and first[-2].data_type == "s"
-    note = next(c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str) and "điền sẵn cho dòng" in c.value)
+    note = next(c.value for r in ws.iter_rows() for c in r
+                if isinstance(c.value, str) and "điền sẵn cho dòng" in c.value)
     assert "điền sẵn cho dòng 3.2;" in note
     html = (folder / "so-y-te.html").read_text(encoding="utf-8")
     assert "<th scope=\"col\">Loại PAKN</th>" in html and "phức tạp" in html and "điền sẵn cho dòng 3.2;" in html
