@@ -2,11 +2,13 @@
 per portal for a period from the crawled facts. Which row reads which fact is data (rules/report_form.yaml).
 
 Content rows get a count ("Số lượng"); their "Đúng hạn / Quá hạn" columns stay blank because a crawl cannot see when
-the event happened or the document was issued. The PAKN table (part 2) is complete: it uses the same deadline rule
-as the score (audit/criteria/pakn.py).
+the event happened or the document was issued, except row 3.2 (replies to PAKN), which takes part 2's verdicts. The
+PAKN table (part 2) is complete: it uses the same deadline rule as the score (audit/criteria/pakn.py); a Q&A page
+that could not be read makes it "không đọc được" (`pakn_unread`), never 0 received.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +24,7 @@ FORM_FILE = RULES_DIR / "report_form.yaml"
 SOURCES = {"items_in_period", "items_total", "element", "directory", "contact", "schedule_days",
            "answered_in_period", "documents", "dvc_link", "none"}
 NOT_READABLE = "không đọc được từ dữ liệu thu thập"
+TIMELINESS = {"pakn_answered"}  # a row whose "Đúng hạn / Quá hạn" are part 2's answered on time / late
 
 
 @dataclass(frozen=True)
@@ -31,19 +34,30 @@ class FormRow:
     heading: bool
     applies_to: tuple[str, ...]
     source: dict
+    timeliness: str = ""
 
 
 @lru_cache(maxsize=4)
 def load_form(path: str = str(FORM_FILE)) -> tuple[str, str, tuple[FormRow, ...]]:
     doc = mapping(read_yaml(path), path)
+    phrases = mapping(doc.get("title_phrases") or {}, f"{path}: title_phrases")
     rows = []
     for i, raw in enumerate(doc.get("rows") or [], 1):
         raw = mapping(raw, f"{path}: dòng {i} của rows")
         source = raw.get("source") or {"type": "none"}
         if not raw.get("heading") and source.get("type") not in SOURCES:
             raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): source.type '{source.get('type')}' không hợp lệ")
+        for key in ("titled", "not_titled"):
+            if key in source:
+                if source[key] not in phrases:
+                    raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): source.{key} '{source[key]}' không có "
+                                      f"trong title_phrases")
+                source = {**source, key: tuple(_fold(p) for p in phrases[source[key]])}
+        timeliness = str(raw.get("timeliness") or "")
+        if timeliness and timeliness not in TIMELINESS:
+            raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): timeliness '{timeliness}' không hợp lệ")
         rows.append(FormRow(str(raw.get("stt", "")), str(raw["content"]), bool(raw.get("heading")),
-                            tuple(raw.get("applies_to") or ()), source))
+                            tuple(raw.get("applies_to") or ()), source, timeliness))
     return str(doc.get("title", "")), str(doc.get("source", "")), tuple(rows)
 
 
@@ -75,9 +89,48 @@ def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
                                "answered_on": v.question.answered_on.isoformat() if v.question.answered_on else None,
                                "delay_working_days": v.delay_working_days, "verdict": v.verdict}
                               for v in verdicts]}
+    pakn_unread = _pakn_unread(ctx) if reachable else None
+    _fill_timeliness(out_rows, rows, pakn, pakn_unread)
     return {"title": title, "source": source, "unit": portal.name, "portal_id": portal.id, "url": portal.url,
-            "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
-            "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn}
+            "kind": portal.kind, "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+            "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn,
+            "pakn_unread": pakn_unread}
+
+
+def _pakn_unread(ctx: Context) -> str | None:
+    """Why part 2 cannot be filled although the portal answered: its Q&A page failed, or showed questions no reader
+    could read (the PAKN criterion's not_evaluable / needs_review). Counting 0 received there would be a false
+    report."""
+    key = _SOURCE_SECTIONS["answered_in_period"][0]
+    if (blocked := ctx.blocked(key)):
+        return blocked.summary
+    if not ctx.facts.questions and (unread := ctx.could_not_read([key], "câu hỏi và trả lời (PAKN)")):
+        return unread.summary
+    return None
+
+
+def _fill_timeliness(out_rows: list[dict], rows, pakn: dict | None, pakn_unread: str | None) -> None:
+    """Row 3.2's "Đúng hạn / Quá hạn": the PAKN of the period answered on time / late (part 2's verdicts)."""
+    marked = {r.content for r in rows if r.timeliness == "pakn_answered"}
+    for out in out_rows:
+        if out["content"] not in marked or pakn is None or pakn_unread or out["count"] is None:
+            continue
+        out["on_time"], out["late"] = pakn["answered_on_time"], pakn["answered_late"]
+        judged = out["on_time"] + out["late"]
+        if judged != out["count"]:
+            out["note"] = (f"{out['note']}; đúng hạn/quá hạn tính trên {judged} PAKN hỏi trong kỳ đã trả lời "
+                           f"(như phần 2)")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _title_fits(title: str | None, source: dict) -> bool:
+    folded = _fold(title or "")
+    if "titled" in source and not any(p in folded for p in source["titled"]):
+        return False
+    return not ("not_titled" in source and any(p in folded for p in source["not_titled"]))
 
 
 # The section each count of a source reads, when the source names none itself.
@@ -114,9 +167,9 @@ def _count(ctx: Context, source: dict, config) -> tuple[object, str]:
     facts = ctx.facts
     if kind in ("items_in_period", "items_total"):
         items = {i.url for key in source["sections"] for i in ctx.listed(key)
-                 if kind == "items_total" or ctx.period.contains(i.published_at)}
+                 if (kind == "items_total" or ctx.period.contains(i.published_at)) and _title_fits(i.title, source)}
         found = [key for key in source["sections"] if ctx.section(key)]
-        return len(items), ("" if found else "không có chuyên mục")
+        return len(items), (source.get("note", "") if found else "không có chuyên mục")
     if kind == "element":
         keys = {e.key for e in facts.elements}
         return ("Có" if keys & set(source["keys"]) else "Không"), ""
@@ -139,3 +192,14 @@ def _count(ctx: Context, source: dict, config) -> tuple[object, str]:
     if kind == "dvc_link":
         return ("Có" if any(is_dvc(link, ctx) for link in facts.links) else "Không"), ""
     return None, NOT_READABLE
+
+
+@lru_cache(maxsize=4)
+def load_frame(path: str = str(FORM_FILE)) -> dict:
+    """The form's fixed text around the rows (header, date line, "Nơi nhận", signer): `frame` of the form file."""
+    frame = mapping(mapping(read_yaml(path), path).get("frame") or {}, f"{path}: frame")
+    missing = [k for k in ("national_name", "motto", "number", "date_line", "heading", "subtitle", "period", "part1",
+                           "part2", "part3", "recipients_title", "recipients", "signer") if k not in frame]
+    if missing:
+        raise ConfigError(f"{path}: frame thiếu {', '.join(missing)}")
+    return frame

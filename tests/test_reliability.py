@@ -211,9 +211,13 @@ def test_xlsx_cells_are_text_and_hold_no_control_character(tmp_path):
     cells = [c for row in wb["Tổng hợp PAKN"].iter_rows() for c in row if isinstance(c.value, str)
              and "HYPERLINK" in c.value]
     cells += [c for row in wb["so-a"].iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
-    assert len(cells) == 2
+    # The name in the summary, the form's header (upper-case, as the form sets a unit's name), its title line and
+    # its part 2 line: all text, none a formula, the bell dropped.
+    assert len(cells) == 4
     for cell in cells:
-        assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://evil.example/","Bấm")'
+        assert cell.data_type == "s" and "\x07" not in cell.value
+    name = '=HYPERLINK("http://evil.example/","Bấm")'
+    assert [c.value for c in cells].count(name) == 2 and name.upper() in [c.value for c in cells]
 
 
 def test_junit_drops_what_xml_cannot_hold():
