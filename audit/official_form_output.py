@@ -47,7 +47,7 @@ def _workbook(path: Path, forms: list[dict]) -> None:
         p = form["pakn"]
         if p:
             _append(summary, [i, form["unit"], p["received"], p["answered_on_time"], p["answered_late"],
-                            p["unanswered_not_due"], p["unanswered_overdue"], ""])
+                            p["unanswered_not_due"], p["unanswered_overdue"], form.get("pakn_note") or ""])
         else:
             _append(summary, [i, form["unit"], None, None, None, None, None, "không truy cập được cổng"])
     _style(summary, widths=(6, 48, 14, 14, 14, 16, 16, 28))
@@ -60,12 +60,18 @@ def _workbook(path: Path, forms: list[dict]) -> None:
         _append(ws, ["STT", "Nội dung thông tin", "Đúng hạn", "Quá hạn", "Số lượng", "Ghi chú"])
         first = ws.max_row
         for row in form["rows"]:
-            _append(ws, [row["stt"], row["content"], row["on_time"], row["late"], row["count"], row["note"]])
+            _append(ws, [row["stt"], row["content"], row["on_time"], row["late"], row["count"], _note(row)])
             if row["heading"]:
                 for cell in ws[ws.max_row]:
                     cell.font = Font(bold=True)
         _style(ws, widths=(7, 70, 10, 10, 10, 30), header_row=first)
     wb.save(path)
+
+
+def _note(row: dict) -> str:
+    # The form has no column for the legal basis; it goes on its own line of the note (HTML: under the content).
+    ref = f"Căn cứ: {row['legal_ref']}" if row.get("legal_ref") else ""
+    return "\n".join(x for x in (row["note"], ref) if x)
 
 
 def _append(ws, values: list) -> None:
