@@ -27,10 +27,10 @@ def run_not_applicable(args) -> int:
     modes = [m for m in ("file", "list", "withdraw") if getattr(args, m)]
     if len(modes) > 1:
         raise ConfigError(f"--{modes[0]} và --{modes[1]} không dùng cùng nhau")
-    if not modes:
-        raise ConfigError("cần một trong --file, --list, --withdraw")
     if args.all and not args.list:
         raise ConfigError("--all chỉ dùng với --list")
+    if not modes:
+        raise ConfigError("cần một trong --file, --list, --withdraw")
     if args.list:
         stray = [f"--{k}" for k in ("code", "period", "reason", "author") if getattr(args, k) is not None]
         if stray:
