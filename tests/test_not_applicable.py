@@ -367,3 +367,12 @@ def test_cli_file_list_withdraw_and_score(cli, tmp_path, db):
     ]:
         code, out, err = cli("not-applicable", "--db", url, "--registry", reg, *args)
         assert code == 2 and len(err.strip().splitlines()) == 1 and text in err, (args, err)
+
+
+def test_the_farm_declarations_file_is_one_portal_audit_reads(tmp_path):
+    from audit.registry import BUNDLED, load_registry
+    from farm.declarations import write_declarations
+    got = load_file(write_declarations(tmp_path / "farm-declarations.yaml"), load_registry(BUNDLED, set(RUBRICS)),
+                    RUBRICS)
+    assert [(d.portal_id, d.code, d.valid_from, d.valid_to) for d in got] == [
+        ("xa-tam-tien", "3", date(2020, 1, 1), None)]
