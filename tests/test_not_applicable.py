@@ -369,10 +369,16 @@ def test_cli_file_list_withdraw_and_score(cli, tmp_path, db):
         assert code == 2 and len(err.strip().splitlines()) == 1 and text in err, (args, err)
 
 
-def test_the_farm_declarations_file_is_one_portal_audit_reads(tmp_path):
+def test_the_farm_declarations_file_is_one_portal_audit_reads_and_the_demo_records(tmp_path, db):
+    from audit.demo import record_declarations
     from audit.registry import BUNDLED, load_registry
     from farm.declarations import write_declarations
-    got = load_file(write_declarations(tmp_path / "farm-declarations.yaml"), load_registry(BUNDLED, set(RUBRICS)),
-                    RUBRICS)
+    registry = load_registry(BUNDLED, set(RUBRICS))
+    path = write_declarations(tmp_path / "farm-declarations.yaml")
+    got = load_file(path, registry, RUBRICS)
     assert [(d.portal_id, d.code, d.valid_from, d.valid_to) for d in got] == [
         ("xa-tam-tien", "3", date(2020, 1, 1), None)]
+    assert record_declarations(db, path, registry, RUBRICS) == ("Ghi nhận 1 tuyên bố không áp dụng của trang trại "
+                                                                "(farm-declarations.yaml).")
+    with sessions(db)() as s:
+        assert [(r.portal_id, r.code) for r in stored.listing(s)] == [("xa-tam-tien", "3")]
