@@ -1,12 +1,14 @@
 """`portal-audit check`: the gates evaluated on a stored period, for CI pipelines.
 
-Re-scores the facts the stored period scores were computed from (same crawl run, active overrides, no network),
+Re-scores the facts the stored period scores were computed from (same crawl run, active overrides and "không áp
+dụng" declarations, no network),
 judges them against the gates and writes `check.json` and `junit.xml`:
 
 - one <testsuite> per portal, one <testcase> per criterion (classname = portal id, name = "code title") plus one
   "Tổng điểm" testcase for the total;
-- <failure> for an error-level assertion that failed, <skipped> for a criterion that could not be evaluated,
-  <error> for the total of an unreachable portal; warn-level failures go to <system-out>.
+- <failure> for an error-level assertion that failed, <skipped> for a criterion that could not be evaluated or is
+  declared not applicable (message "Không áp dụng: <reason> (…)"), <error> for the total of an unreachable portal;
+  warn-level failures go to <system-out>.
 
 The output is deterministic (no timestamps), so two checks of the same data give the same files.
 """
@@ -24,6 +26,7 @@ from audit.directory import Directory
 from audit.engine import score_one
 from audit.errors import ConfigError
 from audit.gates import failed
+from storage import not_applicable as stored_declarations
 from storage import overrides as stored_overrides
 from storage.db import sessions
 from storage.facts import crawl_statuses
@@ -56,11 +59,12 @@ def check_period(engine, registry, rubrics, period, config, only: list[str] | No
             raise ConfigError(f"chưa có kết quả kỳ {_period_text(period)} trong cơ sở dữ liệu cho các cổng của "
                               f"registry (chạy run hoặc score trước)")
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
+        declared = stored_declarations.active(s, period, [p.id for p in portals])
         found = Directory.of(directory if directory is not None else registry).with_status(crawl_statuses(s, {stored[p.id].run_id for p in portals} - {None}))
         out = []
         for p in portals:
             result, _ = score_one(s, p, rubrics, period, stored[p.id].run_id, found, config,
-                                  decisions.get(p.id, {}))
+                                  decisions.get(p.id, {}), declared.get(p.id, {}))
             out.append(Checked(p, result))
     return out
 
@@ -125,7 +129,8 @@ def _suite(c: Checked) -> ET.Element:
     suite.append(total)
     for crit in r.criteria:
         case = _case(pid, f"{crit.code} {crit.title}", counts)
-        if crit.state == "not_evaluable":
+        if crit.state in ("not_evaluable", "not_applicable"):
+            # not_applicable: the summary is "Không áp dụng: <reason> (…)"; the criterion has its full points.
             ET.SubElement(case, "skipped", message=crit.summary)
             counts["skipped"] += 1
         else:

@@ -4,7 +4,7 @@ Exit codes of run, score, nightly and check: 0 every audited portal passes; 1 a 
 configuration error (nothing written); 3 no portal fails but at least one could not be evaluated at all
 (unreachable); 4 (run, nightly, replay) another crawl holds the database's run lock, nothing done; 70 the program
 itself failed (a bug or a broken environment, never a verdict): one line names the log file holding the traceback.
-`replay` exits like `run`; `override` and `archive` exit 0 or 2 (or 70).
+`replay` exits like `run`; `override`, `not-applicable` and `archive` exit 0 or 2 (or 70).
 """
 from __future__ import annotations
 
@@ -144,9 +144,23 @@ def build_parser() -> argparse.ArgumentParser:
     override.add_argument("--portal", metavar="ID", help="mã cổng")
     override.add_argument("--code", help="mã tiêu chí, ví dụ 8 hoặc 1.1")
     override.add_argument("--points", type=int, help="điểm thay cho điểm tự động")
-    override.add_argument("--state", help="trạng thái: met, partial, missing, not_evaluable, needs_review")
+    override.add_argument("--state", help="trạng thái: met, partial, missing, not_evaluable, needs_review, "
+                                          "not_applicable")
     override.add_argument("--reason", help="lý do (bắt buộc)")
     override.add_argument("--author", help="người điều chỉnh (bắt buộc)")
+    na = sub.add_parser("not-applicable", help="tuyên bố tiêu chí không áp dụng cho một đơn vị (ghi, liệt kê, rút "
+                                               "lại): tính điểm tối đa mọi kỳ thuộc thời gian áp dụng")
+    na.add_argument("--file", metavar="FILE", help="ghi mọi tuyên bố của một tệp YAML đã duyệt")
+    na.add_argument("--list", action="store_true", help="liệt kê các tuyên bố đang có hiệu lực")
+    na.add_argument("--all", action="store_true", help="với --list: cả lịch sử (đã thay thế, đã rút lại)")
+    na.add_argument("--withdraw", action="store_true", help="rút lại một tuyên bố từ một tháng trở đi")
+    na.add_argument("--registry", help="tệp danh sách cổng; mặc định: danh sách Bắc Ninh đi kèm")
+    na.add_argument("--db", help="URL SQLAlchemy")
+    na.add_argument("--portal", metavar="ID", help="mã cổng")
+    na.add_argument("--code", help="mã tiêu chí, ví dụ 8 hoặc 1.1")
+    na.add_argument("--period", metavar="YYYY-MM", help="với --withdraw: tháng đầu tiên không còn áp dụng")
+    na.add_argument("--reason", help="với --withdraw: lý do rút lại (bắt buộc)")
+    na.add_argument("--author", help="với --withdraw: người rút lại (bắt buộc)")
     inspect = sub.add_parser("inspect", help="xem cách một trang được hiểu")
     inspect.add_argument("target", metavar="URL_OR_FILE")
     inspect.add_argument("--json", action="store_true")
@@ -184,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "override":
             from audit.override_cli import run_override
             return run_override(args)
+        if args.command == "not-applicable":
+            from audit.not_applicable_cli import run_not_applicable
+            return run_not_applicable(args)
         if args.command == "inspect":
             from audit.inspect_page import inspect_target
             return inspect_target(args.target, as_json=args.json, section_hint=args.section_hint,

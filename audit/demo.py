@@ -29,8 +29,10 @@ class FarmProcess:
 
     def __init__(self, workdir: Path, extra: list[str] | None = None):
         self.registry = workdir / "farm-registry.csv"
+        # The farm's standing "không áp dụng" declarations (a reviewed file, `portal-audit not-applicable --file`).
+        self.declarations = workdir / "farm-declarations.yaml"
         self.args = [sys.executable, "-m", "farm", "serve", "--port", "0", "--registry-out", str(self.registry),
-                     *(extra or [])]
+                     "--declarations-out", str(self.declarations), *(extra or [])]
         self.proc = None
 
     def __enter__(self) -> Path:
@@ -75,16 +77,33 @@ def run_demo(out: Path, limit: int | None = None) -> int:
     shutil.rmtree(out / "warc", ignore_errors=True)  # the previous demo's evidence archive (beside demo.db)
     started = time.monotonic()
     print(f"1/4 Khởi động trang trại cổng ngoại tuyến (127.0.0.x)…", flush=True)
-    with FarmProcess(out) as registry_path:
+    proc = FarmProcess(out)
+    with proc as registry_path:
         rubrics = load_rubrics()
         portals, directory = for_run(load_registry(registry_path, set(rubrics)), load_registry(BUNDLED, set(rubrics)))
         if limit:
             portals = portals[:limit]
-        print(f"2/4 Thu thập {len(portals)} cổng, kỳ {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}…", flush=True)
         engine = open_db(f"sqlite:///{db.resolve()}")
+        print("   " + record_declarations(engine, proc.declarations, load_registry(registry_path, set(rubrics)),
+                                          rubrics), flush=True)
+        print(f"2/4 Thu thập {len(portals)} cổng, kỳ {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}…", flush=True)
         code = execute(engine, portals, rubrics, period, out / "report", crawl=True, registry=directory,
                        progress=True)
     print(f"3/4 Chấm điểm và 4/4 viết báo cáo xong sau {time.monotonic() - started:.0f} giây.", flush=True)
     print(f"Mở báo cáo: {(out / 'report' / 'index.html').resolve()}")
     # The demo itself succeeded whatever the portals scored; their verdicts are in the report.
     return 0 if code in (0, 1, 3) else code
+
+
+def record_declarations(engine, path: Path, registry, rubrics) -> str:
+    """Record the farm's standing declarations, as an auditor would with `portal-audit not-applicable --file`."""
+    from audit.not_applicable import load_file
+    from storage import not_applicable as stored
+    from storage.db import sessions
+
+    portals = {p.id: p for p in registry}
+    found = load_file(path, registry, rubrics)
+    with sessions(engine).begin() as s:
+        for d in found:
+            stored.record(s, d, portals[d.portal_id])
+    return f"Ghi nhận {len(found)} tuyên bố không áp dụng của trang trại ({path.name})."

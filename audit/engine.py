@@ -2,8 +2,10 @@
 crawler → storage → audit → templates. Reads no network; re-scoring the same facts (with the same stored overrides
 and earlier periods' results) gives the same results.
 
-Per portal: automatic scoring (audit.scoring) → the auditors' active overrides (audit.overrides) → gates decide the
-status (audit.gates) → history against earlier periods (audit.history).
+Per portal: automatic scoring (audit.scoring) → the standing "không áp dụng" declarations covering the period
+(audit.not_applicable) → the auditors' active overrides for the period (audit.overrides; an override wins over a
+declaration of the same criterion) → gates decide the status (audit.gates) → history against earlier periods
+(audit.history).
 """
 from __future__ import annotations
 
@@ -16,26 +18,31 @@ from audit import history
 from audit.directory import Directory
 from audit.facts import PortalFacts
 from audit.gates import failed
-from audit.official_form import build_form
+from audit.not_applicable import apply as apply_declarations
+from audit.official_form import annotate_form, build_form
 from audit.overrides import apply as apply_overrides
 from audit.results import build_results
 from audit.scoring import judge, load_config, score_portal
 from audit.timeline import timeline
 from audit.tls import portal_tls
+from storage import not_applicable as stored_declarations
 from storage import overrides as stored_overrides
 from storage.db import sessions
 from storage.facts import crawl_statuses, latest_run_for, load_portal_facts
 from storage.models import CriterionResult, Fact, Finding, PeriodScore, PortalCrawl
 
 
-def score_one(session, portal, rubrics, period, run_id, registry, config, overrides: dict):
-    """One portal's final result (overrides applied, status from the gates) and the facts it was scored from."""
+def score_one(session, portal, rubrics, period, run_id, registry, config, overrides: dict,
+              declarations: dict | None = None):
+    """One portal's final result (declarations and overrides applied, status from the gates) and the facts it was
+    scored from. `declarations`: criterion code → audit.not_applicable.Declaration covering the period."""
     if run_id is None:
         facts = PortalFacts(portal.id, portal.kind, portal.rubric, portal.url, "not_crawled", None)
     else:
         facts = load_portal_facts(session, portal, run_id)
     result = score_portal(facts, rubrics[portal.rubric], period, registry, config)
-    if overrides:
+    if overrides or declarations:
+        result = apply_declarations(result, declarations or {}, overridden=set(overrides or ()))
         result = judge(apply_overrides(result, overrides), config.gates, portal.kind)
     return result, facts
 
@@ -58,17 +65,18 @@ def score_period(engine, portals, rubrics, period, run_id: int | None = None, ge
     Session = sessions(engine)
     with Session() as s:
         decisions = stored_overrides.active(s, period, [p.id for p in portals])
+        declared = stored_declarations.active(s, period, [p.id for p in portals])
         runs = {p.id: run_id if run_id is not None else latest_run_for(s, p.id) for p in portals}
         # Link criteria check a linked portal against its crawl in the run(s) scored (audit/directory.py).
         directory = Directory.of(registry or portals).with_status(crawl_statuses(s, {r for r in runs.values() if r is not None}))
         for portal in portals:
             rid = runs[portal.id]
             result, facts = score_one(s, portal, rubrics, period, rid, directory, config,
-                                      decisions.get(portal.id, {}))
+                                      decisions.get(portal.id, {}), declared.get(portal.id, {}))
             results.append(result)
             extras[portal.id] = _crawl_extra(s, portal.id, rid, facts)
             extras[portal.id]["timeline"] = timeline(facts, period)
-            form = build_form(facts, portal, period, config)
+            form = annotate_form(build_form(facts, portal, period, config), result, rubrics[portal.rubric])
             extras[portal.id]["pakn"] = form["pakn"]
             if sink is not None:
                 sink.append(Scored(portal, result, form))

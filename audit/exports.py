@@ -5,7 +5,7 @@ import csv
 import io
 from pathlib import Path
 
-STATES = ("met", "partial", "missing", "not_evaluable", "needs_review")
+STATES = ("met", "partial", "missing", "not_evaluable", "needs_review", "not_applicable")
 COLUMNS = ("id", "name", "kind", "rubric", "url", "status", "score", "max_score", *STATES, "criteria")
 
 

@@ -33,7 +33,7 @@ MATCH_KEYS = ("kind", "id", "rubric")
 _ASSERTION_KEYS = ("min_total", "level", "criteria")
 _CRITERION_KEYS = ("min_points", "min_state", "level")
 _STATE_LABELS = {"met": "Đạt đủ", "partial": "Đạt một phần", "missing": "Thiếu", "not_evaluable": "Không đánh giá được",
-                 "needs_review": "Cần xem xét"}
+                 "needs_review": "Cần xem xét", "not_applicable": "Không áp dụng"}
 GATES_FILE = RULES_DIR / "gates.yaml"
 
 
@@ -113,6 +113,11 @@ def evaluate(assertions: Assertions, result) -> tuple[Verdict, ...]:
 def _criterion(kind: str, expected, level: str, c) -> Verdict:
     if c.state == "not_evaluable":
         return Verdict(kind, c.code, level, None, expected, None, f"Tiêu chí {c.code}: không đánh giá được")
+    if c.state == "not_applicable":
+        # Declared not applicable (seed 003: "được tính điểm tối đa"): full points, so it meets any minimum the
+        # criterion can have; never a failure for the 0 points the automatic reading may have found.
+        return Verdict(kind, c.code, level, True, expected, c.points if kind == "min_points" else c.state,
+                       f"Tiêu chí {c.code}: không áp dụng, tính điểm tối đa {c.max_points}/{c.max_points}")
     # A needs_review criterion is held to what it scored, whatever made it doubtful (a section recognised with low
     # confidence, or a page no reader could read: 0 points until a person decides, by an override). Its points
     # already count in the total, so the criterion's own assertions judge them the same way; the message says that

@@ -16,6 +16,7 @@ from audit.period import Period
 from storage.models import PeriodScore
 
 TREND_LENGTH = 12
+_FULL = ("met", "not_applicable")
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ def diff(entry: dict, previous: Past) -> dict | None:
         if before is None:  # the rubric changed: nothing to compare with
             continue
         points, state = before
-        if c["points"] > points or (c["points"] == points and c["state"] == "met" and state != "met"):
+        # Full points either way: met, or not_applicable (a declaration, seed 003). Moving between the two is no
+        # gain and no loss.
+        full_now, full_before = c["state"] in _FULL, state in _FULL
+        if c["points"] > points or (c["points"] == points and full_now and not full_before):
             gained.append(c["code"])
-        elif c["points"] < points or (c["points"] == points and state == "met" and c["state"] != "met"):
+        elif c["points"] < points or (c["points"] == points and full_before and not full_now):
             lost.append(c["code"])
         if c["state"] == "missing" and state != "missing":
             new_missing.append(c["code"])

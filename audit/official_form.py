@@ -5,6 +5,11 @@ Content rows get a count ("Số lượng"); their "Đúng hạn / Quá hạn" co
 the event happened or the document was issued, except row 3.2 (replies to PAKN), which takes part 2's verdicts. The
 PAKN table (part 2) is complete: it uses the same deadline rule as the score (audit/criteria/pakn.py); a Q&A page
 that could not be read makes it "không đọc được" (`pakn_unread`), never 0 received.
+
+The form's rows are content rows, not criteria. Which criteria of each rubric a row's content corresponds to is data
+too (`criteria` in rules/report_form.yaml); once the portal is scored, annotate_form gives such a row the criteria's
+legal basis (`legal_ref`) and, when one of them is declared not applicable (audit/not_applicable.py), the note
+"Không áp dụng: <reason>". The PAKN part says the same when the portal's PAKN criterion is not applicable.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.criteria.base import Context
+from audit.criteria.base import NOT_APPLICABLE, Context
 from audit.criteria.links import is_dvc
 from audit.criteria.pakn import LATE, NOT_DUE, ON_TIME, audit_date, judge_questions
 from audit.errors import ConfigError
@@ -34,6 +39,7 @@ class FormRow:
     heading: bool
     applies_to: tuple[str, ...]
     source: dict
+    criteria: dict  # rubric id → codes of the criteria the row's content corresponds to
     timeliness: str = ""
 
 
@@ -56,8 +62,14 @@ def load_form(path: str = str(FORM_FILE)) -> tuple[str, str, tuple[FormRow, ...]
         timeliness = str(raw.get("timeliness") or "")
         if timeliness and timeliness not in TIMELINESS:
             raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): timeliness '{timeliness}' không hợp lệ")
+        criteria = raw.get("criteria") or {}
+        if not isinstance(criteria, dict) or not all(isinstance(v, list) and all(isinstance(c, str) for c in v)
+                                                     for v in criteria.values()):
+            raise ConfigError(f"{path}: rows[{i}] ({raw.get('stt')}): criteria: cần ánh xạ bảng tiêu chí → danh sách "
+                              f"mã tiêu chí dạng chuỗi")
         rows.append(FormRow(str(raw.get("stt", "")), str(raw["content"]), bool(raw.get("heading")),
-                            tuple(raw.get("applies_to") or ()), source, timeliness))
+                            tuple(raw.get("applies_to") or ()), source,
+                            {str(k): tuple(v) for k, v in criteria.items()}, timeliness))
     return str(doc.get("title", "")), str(doc.get("source", "")), tuple(rows)
 
 
@@ -73,7 +85,8 @@ def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
         count, note = (None, "") if row.heading else (_value(ctx, row.source, config) if reachable else
                                                         (None, "không truy cập được cổng"))
         out_rows.append({"stt": row.stt, "content": row.content, "heading": row.heading, "count": count,
-                         "on_time": None, "late": None, "note": note})
+                         "on_time": None, "late": None, "note": note,
+                         "codes": list(row.criteria.get(portal.rubric, ())), "legal_ref": None})
     pakn = None
     if reachable:
         verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn.deadline_working_days,
@@ -94,7 +107,7 @@ def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
     return {"title": title, "source": source, "unit": portal.name, "portal_id": portal.id, "url": portal.url,
             "kind": portal.kind, "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
             "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn,
-            "pakn_unread": pakn_unread}
+            "pakn_unread": pakn_unread, "pakn_note": "", "pakn_legal_ref": None}
 
 
 def _pakn_unread(ctx: Context) -> str | None:
@@ -131,6 +144,35 @@ def _title_fits(title: str | None, source: dict) -> bool:
     if "titled" in source and not any(p in folded for p in source["titled"]):
         return False
     return not ("not_titled" in source and any(p in folded for p in source["not_titled"]))
+
+
+
+def annotate_form(form: dict, result, rubric) -> dict:
+    """The form with what the portal's scored criteria add to its rows: their legal basis, and "Không áp dụng:
+    <reason>" in the note of a row (or the PAKN part) whose criterion is declared not applicable."""
+    by_code = {c.code: c for c in result.criteria}
+    for row in form["rows"]:
+        crits = [by_code[code] for code in row["codes"] if code in by_code]
+        row["legal_ref"] = "; ".join(dict.fromkeys(c.legal_ref for c in crits if c.legal_ref)) or None
+        row["note"] = _with_not_applicable(row["note"], crits)
+    pakn = [by_code[c.code] for c in rubric.criteria if c.rule_type == "pakn" and c.code in by_code]
+    form["pakn_legal_ref"] = "; ".join(dict.fromkeys(c.legal_ref for c in pakn if c.legal_ref)) or None
+    form["pakn_note"] = _with_not_applicable("", pakn)
+    return form
+
+
+def _with_not_applicable(note: str, crits) -> str:
+    reasons = [_reason(c) for c in crits if c.state == NOT_APPLICABLE]
+    if not reasons:
+        return note
+    text = "; ".join(f"Không áp dụng: {r}" for r in dict.fromkeys(reasons))
+    return f"{text}; {note}" if note else text
+
+
+def _reason(c) -> str:
+    # A standing declaration, or an auditor's override that set not_applicable for this period only.
+    record = c.not_applicable or c.override or {}
+    return record.get("reason") or "không có nhiệm vụ tương ứng"
 
 
 # The section each count of a source reads, when the source names none itself.

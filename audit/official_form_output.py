@@ -245,8 +245,9 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
         _put(ws, r, 2, row["content"], bold=bold, box=True)
         for col, key in ((3, "on_time"), (4, "late"), (5, "count")):
             _put(ws, r, col, row[key], align="center", box=True)
-        _put(ws, r, 6, row["note"], size=11, last_col=7, box=True)
-        _fit_height(ws, r, [(row["content"], _width(ws, 2, 2)), (row["note"], _width(ws, 6, 7) * 12 / 11)])
+        note = _note(row)
+        _put(ws, r, 6, note, size=11, last_col=7, box=True)
+        _fit_height(ws, r, [(row["content"], _width(ws, 2, 2)), (note, _width(ws, 6, 7) * 12 / 11)])
         r += 1
     r += 1
     _put(ws, r, 1, fr["part2"], bold=True, last_col=7)
@@ -255,6 +256,8 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     r += 2
     _pakn_line(ws, r, 1, form["unit"], form)
     _pakn_line(ws, r + 1, "", "Tổng cộng", form, bold=True, short=True)
+    if form.get("pakn_note"):
+        _put(ws, r + 2, 1, form["pakn_note"], italic=True, size=11, last_col=7)
     r += 3
     _put(ws, r, 1, fr["part3"], bold=True, last_col=7)
     _put(ws, r + 1, 1, "." * 150, last_col=7)
@@ -302,7 +305,7 @@ def _summary_sheet(ws, forms: list[dict]) -> None:
     for i, form in enumerate(forms, 1):
         _pakn_line(ws, r, i, form["unit"], form)
         blank = pakn_blank(form)
-        _put(ws, r, 8, _short(blank), size=11, box=True)
+        _put(ws, r, 8, "; ".join(x for x in (_short(blank), form.get("pakn_note") or "") if x), size=11, box=True)
         if blank:
             blanks += 1
         else:
@@ -314,6 +317,12 @@ def _summary_sheet(ws, forms: list[dict]) -> None:
         _put(ws, r, col, total, bold=True, align="center", box=True)
     _put(ws, r, 8, f"không gồm {blanks} cổng không có số liệu" if blanks else "", size=11, box=True)
     _page_setup(ws, r, "4:5", "H")
+
+
+def _note(row: dict) -> str:
+    # The form has no column for the legal basis; it goes on its own line of the note (HTML: under the content).
+    ref = f"Căn cứ: {row['legal_ref']}" if row.get("legal_ref") else ""
+    return "\n".join(x for x in (row["note"], ref) if x)
 
 
 def _sheet_name(portal_id: str, used: set[str]) -> str:

@@ -18,7 +18,7 @@ from storage import overrides as stored
 from storage.db import open_db, sessions
 
 _STATE_VN = {"met": "Đạt đủ", "partial": "Đạt một phần", "missing": "Thiếu", "not_evaluable": "Không đánh giá được",
-             "needs_review": "Cần xem xét", stored.WITHDRAWN: "Đã rút lại"}
+             "needs_review": "Cần xem xét", "not_applicable": "Không áp dụng", stored.WITHDRAWN: "Đã rút lại"}
 
 
 def _cli_fail(field_: str, msg: str):

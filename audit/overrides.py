@@ -13,7 +13,8 @@ Review file (`portal-audit override --file FILE`, or `--overrides FILE` on run/s
     overrides:
       - portal: so-y-te
         code: "8"
-        points: 12                  # and/or state: met | partial | missing | not_evaluable | needs_review
+        points: 12                  # and/or state: met | partial | missing | not_evaluable | needs_review |
+                                    # not_applicable
         reason: Hộp thư PAKN đã chuyển sang hệ thống mới; kiểm tra trực tiếp 14 câu hỏi, 12 đúng hạn
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
-from audit.criteria.base import MET, MISSING, NEEDS_REVIEW, NOT_EVALUABLE, PARTIAL, STATES
+from audit.criteria.base import MET, MISSING, NEEDS_REVIEW, NOT_APPLICABLE, NOT_EVALUABLE, PARTIAL, STATES
 from audit.errors import ConfigError
 from audit.period import Period, PeriodError
 from audit.rubric import Criterion, Rubric
@@ -57,7 +58,8 @@ Fail = Callable[[str, str], None]  # (field, message) → raises ConfigError
 def resolve(crit: Criterion, points, state, fail: Fail) -> tuple[int, str]:
     """The (points, state) an override means for `crit`, or a ConfigError through `fail(field, message)`.
 
-    Points alone: the state follows from them (max → met, 0 → missing, else partial). State alone: met → max,
+    Points alone: the state follows from them (max → met, 0 → missing, else partial). State alone: met and
+    not_applicable (for this period only; a standing one is a declaration, audit/not_applicable.py) → max,
     missing/not_evaluable → 0; partial and needs_review need points. Both: they must agree.
     """
     if points is None and state is None:
@@ -76,12 +78,12 @@ def resolve(crit: Criterion, points, state, fail: Fail) -> tuple[int, str]:
     if state is None:
         return points, MET if points == crit.max_points else MISSING if points == 0 else PARTIAL
     if points is None:
-        if state == MET:
+        if state in (MET, NOT_APPLICABLE):
             return crit.max_points, state
         if state in (MISSING, NOT_EVALUABLE):
             return 0, state
         fail("points", f"trạng thái {state} cần kèm points")
-    agrees = {MET: points == crit.max_points, MISSING: points == 0, NOT_EVALUABLE: points == 0,
+    agrees = {MET: points == crit.max_points, NOT_APPLICABLE: points == crit.max_points, MISSING: points == 0, NOT_EVALUABLE: points == 0,
               PARTIAL: 0 < points < crit.max_points, NEEDS_REVIEW: True}[state]
     if not agrees:
         fail("state", f"{state} không khớp với {points}/{crit.max_points} điểm")

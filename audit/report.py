@@ -62,11 +62,14 @@ STATE_LABELS = {
     "missing": "Thiếu",
     "not_evaluable": "Không đánh giá được",
     "needs_review": "Cần xem xét",
+    "not_applicable": "Không áp dụng",
 }
-STATE_SYMBOLS = {"met": "✓", "partial": "◐", "missing": "✗", "not_evaluable": "–", "needs_review": "?"}
-STATE_ORDER = ("met", "partial", "missing", "not_evaluable", "needs_review")
+STATE_SYMBOLS = {"met": "✓", "partial": "◐", "missing": "✗", "not_evaluable": "–", "needs_review": "?",
+                 "not_applicable": "○"}
+STATE_ORDER = ("met", "not_applicable", "partial", "missing", "not_evaluable", "needs_review")
 # One-letter CSS classes of heat-map cells: the heat map of 3,000 portals has ~60,000 cells, keep them small.
-HEAT_CLASS = {"met": "m", "partial": "p", "missing": "x", "not_evaluable": "n", "needs_review": "r"}
+HEAT_CLASS = {"met": "m", "partial": "p", "missing": "x", "not_evaluable": "n", "needs_review": "r",
+              "not_applicable": "a"}
 RUBRIC_LABELS = {
     "province": "Cổng tỉnh (QĐ 96, Điều 8)",
     "phu-luc-1": "Phụ lục 1 — sở, ban, ngành",
@@ -278,6 +281,16 @@ class OverrideView:
 
 
 @dataclass(slots=True)
+class NotApplicableView:
+    """A standing "không áp dụng" declaration applied to a criterion, next to what the automatic scoring said."""
+    auto_text: str  # "0/5 — Thiếu"
+    reason: str
+    author: str
+    valid_text: str  # "từ kỳ 09/2026 đến kỳ 12/2026" | "từ kỳ 09/2026, cho đến khi rút lại"
+    at: str
+
+
+@dataclass(slots=True)
 class CriterionView:
     anchor: str
     code: str
@@ -293,6 +306,8 @@ class CriterionView:
     lost_text: str
     evidence: list[EvidenceView]
     override: OverrideView | None = None
+    legal_ref: str = ""  # "QĐ 96/QĐ-UBND Điều 8 khoản 1 điểm a"; empty when the rubric gives none
+    not_applicable: NotApplicableView | None = None
 
 
 @dataclass(slots=True)
@@ -346,6 +361,7 @@ class PortalView:
     reviews: list[CriterionView] = field(default_factory=list)
     crawl: CrawlView | None = None
     overrides: list[CriterionView] = field(default_factory=list)  # criteria an auditor overrode
+    not_applicable: list[CriterionView] = field(default_factory=list)  # criteria declared not applicable
     gate_failures: list[dict] = field(default_factory=list)  # {"level", "level_label", "message"}
     trend: dict | None = None  # sparkline geometry and rows of the last periods (audit/history.py)
     diff: dict | None = None  # {"score_change_text", "dir", "gained", "lost", "new_missing"}: lists of CriterionView
@@ -382,8 +398,18 @@ def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
             manual_text=f"{fmt_num(_num(o.get('points')))}/{fmt_num(max_points)} — "
                         f"{STATE_LABELS.get(o.get('state'), UNKNOWN_LABEL)}",
             reason=_text(o.get("reason")), author=_text(o.get("author")), at=fmt_datetime(o.get("at")))
+    declared = None
+    d = c.get("not_applicable")
+    if isinstance(d, dict):
+        declared = NotApplicableView(
+            auto_text=f"{fmt_num(_num(d.get('points_auto')))}/{fmt_num(max_points)} — "
+                      f"{STATE_LABELS.get(d.get('state_auto'), UNKNOWN_LABEL)}",
+            reason=_text(d.get("reason")), author=_text(d.get("author")),
+            valid_text=_validity(d.get("valid_from"), d.get("valid_to")), at=fmt_datetime(d.get("at")))
     return CriterionView(
         override=override,
+        not_applicable=declared,
+        legal_ref=_text(c.get("legal_ref")),
         anchor=anchor,
         code=code,
         title=_text(c.get("title")),
@@ -398,6 +424,16 @@ def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
         lost_text=fmt_num(-lost) if lost else "0",
         evidence=evidence,
     )
+
+
+def _month_vn(value: Any) -> str:
+    text = _text(value)
+    return f"{text[5:7]}/{text[:4]}" if re.fullmatch(r"\d{4}-\d{2}", text) else text
+
+
+def _validity(valid_from: Any, valid_to: Any) -> str:
+    start = f"từ kỳ {_month_vn(valid_from)}"
+    return f"{start} đến kỳ {_month_vn(valid_to)}" if valid_to else f"{start}, cho đến khi rút lại"
 
 
 def _crawl(raw: Any) -> CrawlView | None:
@@ -450,7 +486,7 @@ def _portal(raw: dict, bands: list[Band], period: tuple[str, str] | None = None)
     criteria = [_criterion(c, i, used) for i, c in enumerate(raw.get("criteria") or ())]
     order = {id(c): i for i, c in enumerate(criteria)}
     fixes = sorted((c for c in criteria if c.state in ("missing", "partial")), key=lambda c: (-c.lost, order[id(c)]))
-    reviews = [c for c in criteria if c.state not in ("met", "missing", "partial")]
+    reviews = [c for c in criteria if c.state not in ("met", "missing", "partial", "not_applicable")]
     view = PortalView(
         id=pid,
         href=f"portals/{pid}.html",
@@ -474,6 +510,7 @@ def _portal(raw: dict, bands: list[Band], period: tuple[str, str] | None = None)
         reviews=reviews,
         crawl=_crawl(raw.get("crawl")),
         overrides=[c for c in criteria if c.override is not None],
+        not_applicable=[c for c in criteria if c.not_applicable is not None],
         gate_failures=[{"level": g.get("level"), "level_label": GATE_LEVEL_LABELS.get(g.get("level"), UNKNOWN_LABEL),
                         "message": _text(g.get("message"))}
                        for g in raw.get("gate_failures") or () if isinstance(g, dict)],
@@ -639,7 +676,8 @@ def _heatmaps(ranked: list[PortalView]) -> list[dict]:
                     continue
                 seen[code] += 1
                 met[code] += c.state == "met"
-                tip = f"{code}: {c.points_text}" + (" (điều chỉnh thủ công)" if c.override else "")
+                tip = f"{code}: {c.points_text}" + (" (điều chỉnh thủ công)" if c.override else "") + (
+                    " (không áp dụng)" if c.not_applicable else "")
                 cells.append((HEAT_CLASS.get(c.state, "u"), c.symbol, tip))
             rows.append({"portal": p, "cells": cells})
         columns = []

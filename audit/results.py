@@ -2,11 +2,17 @@
 
 {"schema": 1, "period": {"from", "to"}, "generated_at",
  "portals": [{"id", "name", "kind", "rubric", "url", "status", "score", "max_score",
-              "criteria": [{"code", "title", "points", "max_points", "state", "summary",
+              "criteria": [{"code", "title", "points", "max_points", "state", "summary", "legal_ref",
                             "evidence": [{"url", "title", "published_at", "note"}],
-                            "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}}]}]}
-Portals are in registry order, criteria in rubric order. A criterion carries "override" only when an auditor's
-decision replaced its automatic result. A portal entry may carry extension keys added after build_results
+                            "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"},
+                            "not_applicable"?: {"reason", "author", "valid_from", "valid_to", "at", "points_auto",
+                                                "state_auto"}}]}]}
+Portals are in registry order, criteria in rubric order. "legal_ref" is the rubric's legal basis of the criterion
+(e.g. "QĐ 96/QĐ-UBND Điều 8 khoản 1 điểm a"), null when the rubric gives none. A criterion carries "override" only
+when an auditor's decision replaced its automatic result, and "not_applicable" only when a standing declaration
+(audit/not_applicable.py, seed 003: the unit has no corresponding duty) gave it full points in state not_applicable;
+valid_from/valid_to are YYYY-MM (valid_to null: until withdrawn). An override for the period wins over the
+declaration, so a criterion never carries both. A portal entry may carry extension keys added after build_results
 (audit.engine adds "crawl", "host_confidence", "gate_failures", "previous_score", "history", "diff"); the keys above
 are required.
 """
@@ -26,9 +32,11 @@ SCHEMA = 1
 PORTAL_STATUSES = ("pass", "fail", "unreachable")
 _DOC_KEYS = {"schema", "period", "generated_at", "portals"}
 _PORTAL_KEYS = {"id", "name", "kind", "rubric", "url", "status", "score", "max_score", "criteria"}
-_CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "evidence"}
+_CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "legal_ref", "evidence"}
+_OPTIONAL_CRIT_KEYS = {"override", "not_applicable"}
 _EV_KEYS = {"url", "title", "published_at", "note"}
 _OVERRIDE_KEYS = {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
+_NOT_APPLICABLE_KEYS = {"reason", "author", "valid_from", "valid_to", "at", "points_auto", "state_auto"}
 
 
 def build_results(period: Period, generated_at: datetime | str, portal_results: Mapping[str, PortalResult] |
@@ -58,10 +66,12 @@ def _portal(p: Portal, r: PortalResult) -> dict:
 
 def _criterion(c) -> dict:
     out = {"code": c.code, "title": c.title, "points": c.points, "max_points": c.max_points, "state": c.state,
-           "summary": c.summary,
+           "summary": c.summary, "legal_ref": c.legal_ref,
            "evidence": [{k: e.get(k) for k in ("url", "title", "published_at", "note")} for e in c.evidence]}
     if c.override is not None:
         out["override"] = dict(c.override)
+    if c.not_applicable is not None:
+        out["not_applicable"] = dict(c.not_applicable)
     return out
 
 
@@ -127,11 +137,17 @@ def _check_portal(p, where: str, check) -> None:
 
 
 def _check_criterion(c, where: str, check) -> None:
-    if not check(isinstance(c, dict) and set(c) - {"override"} == _CRIT_KEYS,
-                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override)"):
+    if not check(isinstance(c, dict) and set(c) - _OPTIONAL_CRIT_KEYS == _CRIT_KEYS,
+                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override, not_applicable)"):
         return
     if "override" in c:
         _check_override(c, where, check)
+    if "not_applicable" in c:
+        _check_not_applicable(c, where, check)
+    elif c["state"] == "not_applicable":
+        check("override" in c, f"{where}: not_applicable without a declaration (not_applicable) or an override")
+    check(c["legal_ref"] is None or (isinstance(c["legal_ref"], str) and c["legal_ref"].strip() != ""),
+          f"{where}.legal_ref: not a non-empty string or null")
     for k in ("code", "title", "summary"):
         if check(isinstance(c[k], str) and c[k], f"{where}.{k}: not a non-empty string"):
             check(unicodedata.is_normalized("NFC", c[k]), f"{where}.{k}: not NFC")
@@ -139,8 +155,8 @@ def _check_criterion(c, where: str, check) -> None:
     if ok:
         check(0 <= c["points"] <= c["max_points"], f"{where}.points: outside 0..max_points")
     check(c["state"] in STATES, f"{where}.state: {c['state']!r}")
-    if ok and c["state"] == "met":
-        check(c["points"] == c["max_points"], f"{where}: met but points < max_points")
+    if ok and c["state"] in ("met", "not_applicable"):
+        check(c["points"] == c["max_points"], f"{where}: {c['state']} but points < max_points")
     if ok and c["state"] in ("missing", "not_evaluable"):
         check(c["points"] == 0, f"{where}: {c['state']} but points > 0")
     if ok and c["state"] == "partial":
@@ -171,6 +187,28 @@ def _check_override(c, where: str, check) -> None:
     check(o["state_auto"] in STATES and _int(o["points_auto"]), f"{where}.override: bad automatic points/state")
     for k in ("reason", "author"):
         check(isinstance(o[k], str) and o[k].strip() != "", f"{where}.override.{k}: not a non-empty string")
+
+
+def _check_not_applicable(c, where: str, check) -> None:
+    d = c["not_applicable"]
+    if not check(isinstance(d, dict) and set(d) == _NOT_APPLICABLE_KEYS,
+                 f"{where}.not_applicable: keys must be {sorted(_NOT_APPLICABLE_KEYS)}"):
+        return
+    check(c["state"] == "not_applicable", f"{where}.not_applicable: state is {c['state']!r}, not not_applicable")
+    check("override" not in c, f"{where}: both override and not_applicable (the override wins: no declaration)")
+    check(d["state_auto"] in STATES and _int(d["points_auto"]), f"{where}.not_applicable: bad automatic points/state")
+    for k in ("reason", "author"):
+        check(isinstance(d[k], str) and d[k].strip() != "", f"{where}.not_applicable.{k}: not a non-empty string")
+    check(_month(d["valid_from"]), f"{where}.not_applicable.valid_from: not YYYY-MM")
+    check(d["valid_to"] is None or (_month(d["valid_to"]) and d["valid_to"] >= d["valid_from"]),
+          f"{where}.not_applicable.valid_to: not null or a YYYY-MM from valid_from on")
+
+
+def _month(v) -> bool:
+    try:
+        return isinstance(v, str) and len(v) == 7 and date.fromisoformat(v + "-01") is not None
+    except ValueError:
+        return False
 
 
 def _int(v) -> bool:

@@ -34,12 +34,17 @@ class CriterionResult:
     title: str
     points: int
     max_points: int
-    state: str  # met | partial | missing | not_evaluable | needs_review
+    state: str  # met | partial | missing | not_evaluable | needs_review | not_applicable
     summary: str  # Vietnamese, NFC: what was found, what is missing, on which page
     evidence: tuple[dict, ...] = ()  # {"url", "title", "published_at", "note"}
     # Set when an auditor's decision replaced the automatic result (audit.overrides):
     # {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
     override: dict | None = None
+    # The rubric's legal basis of the criterion (Criterion.legal_ref), carried to every output; None: none given.
+    legal_ref: str | None = None
+    # Set when a standing "không áp dụng" declaration replaced the automatic result (audit.not_applicable):
+    # {"reason", "author", "valid_from", "valid_to", "at", "points_auto", "state_auto"}
+    not_applicable: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ def score_portal(facts: PortalFacts, rubric: Rubric, period: Period, registry: l
     if facts.crawl_status != PORTAL_OK:
         why = f"Không đánh giá được: không truy cập được cổng {facts.base_url} ({status_text(facts.crawl_status)})"
         results = tuple(CriterionResult(c.code, c.title, 0, c.max_points, NOT_EVALUABLE, why,
-                                        (ev(facts.base_url, None, note=f"trạng thái: {facts.crawl_status}"),))
+                                        (ev(facts.base_url, None, note=f"trạng thái: {facts.crawl_status}"),),
+                                        legal_ref=c.legal_ref)
                         for c in rubric.criteria)
         unreachable = PortalResult(facts.portal_id, rubric.id, UNREACHABLE, None, rubric.max_score, results)
         return judge(unreachable, config.gates, facts.kind)
@@ -91,7 +97,8 @@ def score_criterion(ctx: Context, crit: Criterion) -> CriterionResult:
             f"{ctx.where(s.key)} được nhận diện với độ tin cậy {_pct(s.confidence)} (dưới ngưỡng "
             f"{_pct(ctx.config.needs_review_below)})" for s in doubtful)
     return CriterionResult(crit.code, crit.title, points, crit.max_points, state,
-                           unicodedata.normalize("NFC", summary), _cap(out.evidence, ctx.config.evidence_cap))
+                           unicodedata.normalize("NFC", summary), _cap(out.evidence, ctx.config.evidence_cap),
+                           legal_ref=crit.legal_ref)
 
 
 def _doubtful_sections(ctx: Context, crit: Criterion) -> list:

@@ -47,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--now", help="ISO datetime the farm's content ends at (default: now, to the minute)")
     s.add_argument("--port", type=int, default=0, help="0 = pick a free port")
     s.add_argument("--registry-out", help="where to write the farm registry CSV")
+    s.add_argument("--declarations-out", help="where to write the farm's standing 'không áp dụng' declarations "
+                   "(YAML for `portal-audit not-applicable --file`; default: beside the registry)")
     s.add_argument("--no-faults", action="store_true", help="serve every portal up and well-behaved (benchmarks)")
     s.add_argument("--portals", type=int, help="serve N portals: the 119 real ones plus synthetic clones on "
                    "127.0.1.x, 127.0.2.x… (scaling benchmarks; the truth covers the 119 only)")
@@ -75,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(str(exc)) from None
 
         out = args.registry_out or str(Path(tempfile.gettempdir()) / "portal-audit-farm" / "registry.csv")
-        serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults, request_log=args.request_log)
+        serve(args.seed, _now(args.now), args.port, out, faults=not args.no_faults, request_log=args.request_log,
+              declarations_out=args.declarations_out)
         return 0
 
     from farm.portals import port_from_registry

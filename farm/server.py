@@ -18,6 +18,7 @@ from twisted.internet.error import CannotListenError
 from twisted.web import resource, server
 
 from farm import faults, validators
+from farm.declarations import FILE_NAME as DECLARATIONS_FILE, write_declarations
 from farm.portals import all_portals, portal_at, write_registry
 from farm.site import FarmSite
 
@@ -172,10 +173,12 @@ def _tls_folder() -> Path:
 
 
 def serve(seed: int, now: datetime, port: int, registry_out: str | Path, faults: bool = True,
-          request_log: str | Path | None = None) -> None:
+          request_log: str | Path | None = None, declarations_out: str | Path | None = None) -> None:
     site = FarmSite(seed, now, port, faults=faults)
     log = open(request_log, "a", encoding="utf-8") if request_log else None
     chosen = listen_all(site, port, log)
+    # The declarations first: a client that sees the registry (written last, "farm ready") finds both.
+    write_declarations(declarations_out or Path(registry_out).with_name(DECLARATIONS_FILE))
     path = write_registry(registry_out, chosen, faults)
     def stop(*_):
         if reactor.running:

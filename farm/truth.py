@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import holidays
 
+from farm.declarations import declared
 from farm.faults import failed_sections, fault_of, shows_content, unreadable_sections
 from farm.model import Farm, PortalModel, monday_of
 from farm.portals import FarmPortal, load_portals
@@ -492,6 +493,11 @@ def portal_truth(m: PortalModel, start: date, end: date, port: int, registry: li
                     for c in criteria]
         return {"id": m.portal.id, "status": "unreachable", "score": None,
                 "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria, **extra}
+    # A standing "không áp dụng" declaration (farm/declarations.py): full points, state not_applicable, whatever the
+    # content shows; never on an unreachable portal (handled above).
+    waived = declared(m.portal.id, start, end)
+    criteria = [_c(c["code"], c["max_points"], c["max_points"], [f"không áp dụng: {waived[c['code']]}"],
+                   "not_applicable") if c["code"] in waived else c for c in criteria]
     score = sum(c["points"] for c in criteria)
     return {"id": m.portal.id, "status": "pass" if score >= PASS_SCORE else "fail", "score": score,
             "max_score": sum(c["max_points"] for c in criteria), "criteria": criteria, **extra}

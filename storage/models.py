@@ -178,3 +178,23 @@ class ManualOverride(Base):
     author: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class NotApplicable(Base):
+    """A standing "không áp dụng" declaration for one criterion of one portal over a range of months
+    (audit/not_applicable.py). Nothing is deleted: a changed declaration supersedes the row (`superseded_at`), and a
+    withdrawal is recorded on it (from which month, why, by whom, when); earlier months keep the declaration."""
+    __tablename__ = "not_applicable"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal_id: Mapped[str] = mapped_column(ForeignKey("portal.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    valid_from: Mapped[date] = mapped_column(Date)  # first day of the first month covered
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # last day of the last month; None: open
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_from: Mapped[date | None] = mapped_column(Date, nullable=True)  # first day of the first month no longer
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -33,6 +33,11 @@ def audited(farm, tmp_path_factory, new_db_url):
     db = new_db_url(out)
     exe = Path(sys.executable).with_name("portal-audit")
     env = {**os.environ, "XDG_DATA_HOME": str(out / "xdg")}
+    # The farm's standing "không áp dụng" declarations, recorded once before the night; they hold for both periods.
+    declared = subprocess.run([str(exe), "not-applicable", "--file", str(work / "farm-declarations.yaml"),
+                               "--registry", str(registry), "--db", db], capture_output=True, text=True, env=env,
+                              timeout=600)
+    assert declared.returncode == 0, declared.stderr
     run = subprocess.run([str(exe), "run", "--registry", str(registry), "--period", f"{last.start:%Y-%m}",
                           "--lookback-months", "1", "--db", db, "--out", str(out / "last")],
                          capture_output=True, text=True, env=env, timeout=1800)
@@ -114,6 +119,10 @@ def test_pipeline_agrees_with_farm_ground_truth(audited, tmp_path, which):
         print("  FAULT", pid, why)
     assert not diffs
     assert injected and not problems
+    waived = [(p["id"], c["code"]) for p in results["portals"] for c in p["criteria"] if c["state"] == "not_applicable"]
+    assert waived == [("xa-tam-tien", "3")]  # the farm's declaration, recorded once, in both periods
+    junit = (audited["out"] / which / "junit.xml").read_text(encoding="utf-8")
+    assert '<skipped message="Không áp dụng: Xã chưa có đài truyền thanh cấp xã' in junit
     index = (audited["out"] / which / "index.html").read_text(encoding="utf-8")
     for p in results["portals"]:
         assert p["name"] in index

@@ -22,6 +22,7 @@ import pytest
 from farm.faults import FAULTS, failed_sections, unreadable_sections
 from farm.portals import DOWN_PORTAL_ID, load_portals, portal_by_id
 from farm.site import FarmSite
+from farm.declarations import DECLARATIONS
 from farm.truth import dumps, expected, pakn_deadline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,11 @@ def test_rubric_sums_and_status(truth):
             if c["state"] == "not_evaluable":
                 # Only a section a fault breaks makes a criterion unjudgeable; the note names its status.
                 assert broken and c["points"] == 0 and any(s in " ".join(c["items"]) for s in broken.values())
+                continue
+            if c["state"] == "not_applicable":
+                # Only a standing declaration of the farm makes a criterion not applicable: full points.
+                assert (p["id"], c["code"]) in {(d[0], d[1]) for d in DECLARATIONS}
+                assert c["points"] == c["max_points"] and "không áp dụng" in c["items"][0]
                 continue
             if c["state"] == "needs_review":
                 # Only a section a fault shows unreadably goes to a person, at 0 points; the note says so.

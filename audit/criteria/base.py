@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from audit.rubric import Criterion
 
 MET, PARTIAL, MISSING, NOT_EVALUABLE, NEEDS_REVIEW = "met", "partial", "missing", "not_evaluable", "needs_review"
-STATES = (MET, PARTIAL, MISSING, NOT_EVALUABLE, NEEDS_REVIEW)
+# A standing declaration that the unit has no corresponding duty (seed 003: "được tính điểm tối đa"): full points.
+# No rule returns it; audit/not_applicable.py (or an auditor's override) sets it after the automatic result.
+NOT_APPLICABLE = "not_applicable"
+STATES = (MET, PARTIAL, MISSING, NOT_EVALUABLE, NEEDS_REVIEW, NOT_APPLICABLE)
 
 # How a failed fetch is worded in summaries (statuses of crawler/status.py); unknown ones are shown as they are.
 _STATUS_VN = {

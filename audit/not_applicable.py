@@ -1,0 +1,176 @@
+"""Không áp dụng: a standing declaration that a unit has no duty matching a criterion, so the criterion gets full
+points in state `not_applicable` for every period the declaration covers (seed 003, Cao Bằng guidance: a unit "không
+có nhiệm vụ tương ứng … được tính điểm tối đa … phải báo cáo làm rõ").
+
+A declaration names the unit (portal id), the criterion code, the reason (the "báo cáo làm rõ"), its author and the
+months it holds: from `valid_from` (YYYY-MM) to `valid_to` (YYYY-MM, or open until withdrawn). It is recorded once
+(storage/not_applicable.py) and applied at every scoring of a period that lies wholly inside those months; it is never
+re-entered each month. Withdrawing it is a recorded act too (reason, author, first month no longer covered): earlier
+periods keep it, so re-scoring them gives the same results.
+
+Precedence: automatic result → declaration → the auditor's override for that period. An override for the same
+criterion and period wins over the declaration (the auditor looked at that very period); the declaration is then not
+applied to that criterion in that period. An unreachable portal stays unreachable (no score to complete), as with
+overrides.
+
+Declarations file (`portal-audit not-applicable --file FILE`), reviewed like an overrides file:
+
+    author: Nguyễn Thị Lan            # default for every entry
+    declarations:
+      - portal: xa-c
+        code: "8"
+        reason: Xã không có dự án đầu tư công, đấu thầu, mua sắm công trên địa bàn
+        valid_from: 2026-09             # YYYY-MM
+        valid_to: 2026-12               # optional; absent: until withdrawn
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from audit.criteria.base import NOT_APPLICABLE
+from audit.errors import ConfigError
+from audit.overrides import Fail, _code, text_field
+from audit.period import Period
+from audit.rubric import Rubric
+from audit.rules_yaml import Located, read_yaml_located
+
+_ENTRY_KEYS = ("portal", "code", "reason", "author", "valid_from", "valid_to")
+_TOP_KEYS = ("author", "declarations")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Declaration:
+    portal_id: str
+    code: str
+    reason: str
+    author: str
+    valid_from: date  # first day of the first month covered
+    valid_to: date | None  # last day of the last month covered; None: open until withdrawn
+    at: datetime | None = None  # when it was recorded (storage); None until stored
+
+    def covers(self, period: Period) -> bool:
+        """The whole period lies inside the declared months (a quarter half inside is not covered)."""
+        return self.valid_from <= period.start and (self.valid_to is None or period.end <= self.valid_to)
+
+    def same_decision(self, other: "Declaration") -> bool:
+        return (self.reason, self.author, self.valid_to) == (other.reason, other.author, other.valid_to)
+
+    def record(self, points_auto: int, state_auto: str) -> dict:
+        """The criterion's `not_applicable` record in results.json."""
+        return {"reason": self.reason, "author": self.author, "valid_from": month_text(self.valid_from),
+                "valid_to": month_text(self.valid_to) if self.valid_to else None,
+                "at": self.at.isoformat(timespec="seconds") if self.at else None,
+                "points_auto": points_auto, "state_auto": state_auto}
+
+
+def month_start(value, fail: Fail, field_: str) -> date:
+    """'2026-09' (or a YAML date's year and month) → 2026-09-01."""
+    text = f"{value.year:04d}-{value.month:02d}" if isinstance(value, date) else str(value).strip()
+    m = _MONTH.match(text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        fail(field_, f"'{value}' không hợp lệ: cần tháng dạng YYYY-MM, ví dụ 2026-09")
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def month_end(first: date) -> date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def month_text(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_vn(d: date) -> str:
+    return f"{d.month:02d}/{d.year:04d}"
+
+
+def make(portal, rubric: Rubric, code, reason, author, valid_from, valid_to, fail: Fail) -> Declaration:
+    """Validate one declaration (any source) into a Declaration."""
+    code = _code(code, fail)
+    try:
+        rubric.criterion(code)
+    except KeyError:
+        fail("code", f"'{code}' không có trong bảng tiêu chí {rubric.id} của cổng {portal.id} "
+                     f"(có: {', '.join(c.code for c in rubric.criteria)})")
+    reason, author = text_field(reason, "reason", fail), text_field(author, "author", fail)
+    if valid_from is None:
+        fail("valid_from", "cần tháng bắt đầu áp dụng (YYYY-MM)")
+    start = month_start(valid_from, fail, "valid_from")
+    end = None
+    if valid_to is not None:
+        end = month_end(month_start(valid_to, fail, "valid_to"))
+        if end < start:
+            fail("valid_to", f"{month_text(end)} trước valid_from {month_text(start)}")
+    return Declaration(portal.id, code, reason, author, start, end)
+
+
+def load_file(path: str | Path, registry: list, rubrics: dict[str, Rubric]) -> list[Declaration]:
+    """Every declaration of a reviewed file, validated against the registry and rubrics: all or nothing."""
+    p = Path(path)
+    doc = read_yaml_located(p)
+    if not isinstance(doc, Located):
+        raise ConfigError(f"{p}: cần một ánh xạ với author, declarations")
+
+    def failer(container) -> Fail:
+        def fail(field_: str, msg: str):
+            line = container.line_of(field_) if isinstance(container, Located) else None
+            raise ConfigError(f"{p}:{line or getattr(container, 'line', '') or 1}: trường {field_}: {msg}")
+        return fail
+
+    for k in doc:
+        if k not in _TOP_KEYS:
+            failer(doc)(str(k), f"khóa lạ (có: {', '.join(_TOP_KEYS)})")
+    rows = doc.get("declarations")
+    if not isinstance(rows, list) or not rows:
+        failer(doc)("declarations", "cần danh sách các tuyên bố không áp dụng")
+    portals = {x.id: x for x in registry}
+    out: list[Declaration] = []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        if not isinstance(row, Located):
+            raise ConfigError(f"{p}: declarations: mỗi mục cần dạng ánh xạ (portal, code, reason, valid_from…)")
+        fail = failer(row)
+        for k in row:
+            if k not in _ENTRY_KEYS:
+                fail(str(k), f"khóa lạ (có: {', '.join(_ENTRY_KEYS)})")
+        pid = row.get("portal")
+        if not isinstance(pid, str) or pid not in portals:
+            fail("portal", f"'{pid}' không có trong registry")
+        portal = portals[pid]
+        if portal.rubric not in rubrics:
+            fail("portal", f"bảng tiêu chí '{portal.rubric}' không có")
+        d = make(portal, rubrics[portal.rubric], row.get("code"), row.get("reason"), row.get("author", doc.get("author")),
+                 row.get("valid_from"), row.get("valid_to"), fail)
+        key = (d.portal_id, d.code)
+        if key in seen:
+            fail("code", f"trùng với mục ở dòng {seen[key]} (cùng cổng, tiêu chí)")
+        seen[key] = row.line
+        out.append(d)
+    return out
+
+
+def summary(d: Declaration) -> str:
+    until = f"đến kỳ {month_vn(d.valid_to)}" if d.valid_to else "cho đến khi rút lại"
+    return f"Không áp dụng: {d.reason} (tuyên bố của {d.author}, áp dụng từ kỳ {month_vn(d.valid_from)} {until})"
+
+
+def apply(result, declarations: dict[str, Declaration], overridden=()):
+    """The PortalResult with each declared criterion at full points, state not_applicable; the automatic points and
+    state are kept in the criterion's `not_applicable` record. Criteria in `overridden` (an auditor's override for
+    this period) are left to the override. An unreachable portal is left as it is."""
+    if not declarations or result.score is None:
+        return result
+    criteria = []
+    for c in result.criteria:
+        d = declarations.get(c.code)
+        if d is None or c.code in overridden:
+            criteria.append(c)
+            continue
+        criteria.append(replace(c, points=c.max_points, state=NOT_APPLICABLE, summary=summary(d),
+                                not_applicable=d.record(c.points, c.state)))
+    return replace(result, criteria=tuple(criteria), score=sum(c.points for c in criteria))
