@@ -97,6 +97,21 @@ class Question:
     url: str
     asked_on: date | None
     answered_on: date | None
+    # The start of the answer's text as the portal shows it (crawler keeps at most ANSWER_EXCERPT_CHARS, NFC): where
+    # an answer says it needed inter-agency coordination or is a "hẹn trả lời", its deadline is 7 or 10 working days
+    # (QĐ 96 Điều 13). Empty when the page shows no answer text.
+    answer_excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionDecision:
+    """An auditor's decision on one question (audit/pakn_decisions.py): its deadline class, or its exclusion as
+    "không đủ điều kiện tiếp nhận" (QĐ 96 Điều 13), with the reason."""
+    url: str
+    deadline_class: str | None  # standard | coordination | special; None when excluded
+    excluded: bool
+    reason: str
+    author: str
 
 
 @dataclass(frozen=True)
@@ -161,3 +176,5 @@ class PortalFacts:
     articles: tuple[ArticleSample, ...] = ()
     links: tuple[Link, ...] = ()
     unread: tuple[UnreadFact, ...] = ()  # section pages whose content no reader could read
+    # Not crawled: the auditors' stored decisions on questions (question URL → decision), added before scoring.
+    question_decisions: dict[str, QuestionDecision] = field(default_factory=dict)

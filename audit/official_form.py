@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from audit.criteria.base import Context
 from audit.criteria.links import is_dvc
-from audit.criteria.pakn import LATE, NOT_DUE, ON_TIME, audit_date, judge_questions
+from audit.criteria.pakn import (LATE, NOT_DUE, ON_TIME, audit_date, deadline_note, excluded_questions,
+                                 judge_questions, rule_note)
 from audit.errors import ConfigError
 from audit.facts import PORTAL_OK, PortalFacts
 from audit.period import Period
@@ -62,19 +63,28 @@ def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
                          "on_time": None, "late": None, "note": note})
     pakn = None
     if reachable:
-        verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn.deadline_working_days,
-                                   audit_date(facts, period))
+        decisions = facts.question_decisions
+        verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn, audit_date(facts, period),
+                                   decisions)
         answered = [v for v in verdicts if v.question.answered_on is not None]
         pakn = {"received": len(verdicts),
                 "answered_on_time": sum(v.verdict == ON_TIME for v in answered),
                 "answered_late": sum(v.verdict == LATE for v in answered),
                 "unanswered_not_due": sum(v.verdict == NOT_DUE for v in verdicts),
                 "unanswered_overdue": sum(v.verdict == LATE and v.question.answered_on is None for v in verdicts),
+                "rule": rule_note(config.pakn),
                 "questions": [{"title": v.question.title, "url": v.question.url,
                                "asked_on": v.question.asked_on.isoformat(), "deadline": v.deadline.isoformat(),
+                               "deadline_class": v.deadline_class.key,
+                               "deadline_working_days": v.deadline_class.working_days,
+                               "deadline_note": deadline_note(v), "class_source": v.class_source,
                                "answered_on": v.question.answered_on.isoformat() if v.question.answered_on else None,
                                "delay_working_days": v.delay_working_days, "verdict": v.verdict}
-                              for v in verdicts]}
+                              for v in verdicts],
+                # "Không đủ điều kiện tiếp nhận" (QĐ 96 Điều 13 khoản 1 điểm b): not received, not counted above.
+                "excluded": [{"title": q.title, "url": q.url, "asked_on": q.asked_on.isoformat(),
+                              "reason": d.reason, "author": d.author}
+                             for q, d in excluded_questions(facts.questions, period, decisions)]}
     return {"title": title, "source": source, "unit": portal.name, "portal_id": portal.id, "url": portal.url,
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
             "as_of": audit_date(facts, period).isoformat(), "rows": out_rows, "pakn": pakn}

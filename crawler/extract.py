@@ -95,6 +95,12 @@ def clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def answer_excerpt(text: str | None) -> str:
+    """The start of an answer's text as stored with its question: NFC, whitespace collapsed, at most
+    `answer_excerpt_chars` (rules/columns.yaml) characters."""
+    return unicodedata.normalize("NFC", clean(text))[:int(_columns()["answer_excerpt_chars"])]
+
+
 def links(doc) -> list[PageLink]:
     out, navigates = [], {}
     for a in doc.iter("a"):

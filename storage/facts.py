@@ -3,7 +3,7 @@
 The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
 section {key,url,label,status,confidence?}; item {section,url,title,published_at,date_method,flags?}; element {key,url,label};
 contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[],has_search};
-question {id,title,url,asked_on,answered_on}; schedule {url,dates[]}; search {present,works,url,probe?};
+question {id,title,url,asked_on,answered_on,answer_excerpt?}; schedule {url,dates[]}; search {present,works,url,probe?};
 article {url,has_print}; link {url,label}; error {status}; unread {section,url,what,summary}.
 """
 from __future__ import annotations
@@ -164,7 +164,8 @@ def _questions(data):
         key = d.get("id") or d["url"]
         out[key] = Question(d.get("title") or "", d["url"],
                             date.fromisoformat(d["asked_on"]) if d.get("asked_on") else None,
-                            date.fromisoformat(d["answered_on"]) if d.get("answered_on") else None)
+                            date.fromisoformat(d["answered_on"]) if d.get("answered_on") else None,
+                            d.get("answer_excerpt") or "")
     return tuple(out.values())
 
 
