@@ -7,7 +7,7 @@ status (audit.gates) → history against earlier periods (audit.history).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from sqlalchemy import delete, select
@@ -23,6 +23,7 @@ from audit.scoring import judge, load_config, score_portal
 from audit.timeline import timeline
 from audit.tls import portal_tls
 from storage import overrides as stored_overrides
+from storage import pakn_decisions as stored_pakn
 from storage.db import sessions
 from storage.facts import crawl_statuses, latest_run_for, load_portal_facts
 from storage.models import CriterionResult, Fact, Finding, PeriodScore, PortalCrawl
@@ -34,6 +35,8 @@ def score_one(session, portal, rubrics, period, run_id, registry, config, overri
         facts = PortalFacts(portal.id, portal.kind, portal.rubric, portal.url, "not_crawled", None)
     else:
         facts = load_portal_facts(session, portal, run_id)
+    # The auditors' decisions on single questions (deadline class, exclusion) are read with the facts they qualify.
+    facts = replace(facts, question_decisions=stored_pakn.active(session, portal.id))
     result = score_portal(facts, rubrics[portal.rubric], period, registry, config)
     if overrides:
         result = judge(apply_overrides(result, overrides), config.gates, portal.kind)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from audit.errors import ConfigError
 from audit.overrides import make, load_file, text_field
+from audit.pakn_decisions import load_questions
 from audit.period import Period
 from audit.registry import BUNDLED, load_registry
 from audit.rubric import load_rubrics
 from storage import overrides as stored
+from storage import pakn_decisions as stored_pakn
 from storage.db import open_db, sessions
 
 _STATE_VN = {"met": "Đạt đủ", "partial": "Đạt một phần", "missing": "Thiếu", "not_evaluable": "Không đánh giá được",
@@ -41,7 +43,12 @@ def run_override(args) -> int:
         if stray:
             raise ConfigError(f"{stray[0]}: không dùng cùng --file (mọi trường nằm trong tệp)")
         decisions = load_file(args.file, registry, rubrics)
-        print(store_all(open_db(args.db), decisions, registry))
+        questions = load_questions(args.file, registry)
+        engine = open_db(args.db)
+        if decisions:
+            print(store_all(engine, decisions, registry))
+        if questions:
+            print(store_questions(engine, questions, registry))
         return 0
     period = Period.parse(args.period, args.start, args.end)
     portal = _portal(args.portal, registry, args.registry or BUNDLED)
@@ -72,6 +79,17 @@ def store_all(engine, decisions, registry) -> str:
         for ov in decisions:
             counts[stored.record(s, ov, portals[ov.portal_id])] += 1
     return (f"Điều chỉnh thủ công: {counts['added']} mới, {counts['replaced']} thay thế điều chỉnh trước, "
+            f"{counts['unchanged']} không đổi. Áp dụng từ lần chấm tiếp theo (run, score, check).")
+
+
+def store_questions(engine, decisions, registry) -> str:
+    """Store validated question decisions (audit/pakn_decisions.py) in one transaction; a one-line summary."""
+    portals = {p.id: p for p in registry}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    with sessions(engine).begin() as s:
+        for pid, decision in decisions:
+            counts[stored_pakn.record(s, portals[pid], decision)] += 1
+    return (f"Quyết định về câu hỏi PAKN: {counts['added']} mới, {counts['replaced']} thay thế quyết định trước, "
             f"{counts['unchanged']} không đổi. Áp dụng từ lần chấm tiếp theo (run, score, check).")
 
 
