@@ -71,7 +71,7 @@ def score_period(engine, portals, rubrics, period, run_id: int | None = None, ge
             results.append(result)
             extras[portal.id] = _crawl_extra(s, portal.id, rid, facts)
             extras[portal.id]["timeline"] = timeline(facts, period)
-            form = build_form(facts, portal, period, config)
+            form = build_form(facts, portal, period, config, rubrics[portal.rubric])
             extras[portal.id]["pakn"] = form["pakn"]
             if sink is not None:
                 sink.append(Scored(portal, result, form))

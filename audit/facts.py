@@ -80,6 +80,11 @@ class DocumentRow:
     url: str | None
     fields: frozenset[str]  # subset of DOCUMENT_FIELDS shown (column present and cell non-empty)
     has_file: bool  # a downloadable file link
+    issued_on: date | None = None  # "ngày ban hành" as the list shows it
+    posted_on: date | None = None  # the posting date, when the list shows one ("Ngày đăng")
+    # The day of the first crawl run of this portal whose document list showed the row: it was posted by then
+    # (no later); it may have been posted long before, so this alone never makes a document late.
+    first_seen: date | None = None
 
 
 @dataclass(frozen=True)
