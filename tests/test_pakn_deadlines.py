@@ -227,3 +227,16 @@ def test_liferay_answers_keep_an_excerpt_of_their_text():
     (row,), _ = liferay.questions_json(body, "http://x/hd")
     assert row["answer_excerpt"].startswith("Nội dung cần phối hợp liên ngành dài")
     assert len(row["answer_excerpt"]) == 1500
+
+
+def test_form_page_names_the_deadlines_and_the_excluded(tmp_path):
+    from audit.official_form_output import write_forms
+    complaint = q(2, date(2026, 3, 3), None)
+    decisions = {complaint.url: QuestionDecision(complaint.url, None, True, "Đơn tố cáo", "Lan")}
+    portal = Portal("so-a", "Sở A", "department", BASE, "phu-luc-1")
+    form = build_form(facts([q(1, date(2026, 3, 2), date(2026, 3, 11), COORD), complaint], decisions), portal, MAR,
+                      CONFIG)
+    folder, _ = write_forms([form], tmp_path, CONFIG.pakn.deadline_working_days)
+    text = " ".join((folder / "so-a.html").read_text(encoding="utf-8").split())
+    assert "phần 2 tính hạn 5 ngày làm việc (7 ngày khi phối hợp liên ngành, 10 ngày khi trường hợp đặc biệt" in text
+    assert "1 PAKN không đủ điều kiện tiếp nhận không tính" in text
