@@ -240,3 +240,13 @@ def test_form_page_names_the_deadlines_and_the_excluded(tmp_path):
     text = " ".join((folder / "so-a.html").read_text(encoding="utf-8").split())
     assert "phần 2 tính hạn 5 ngày làm việc (7 ngày khi phối hợp liên ngành, 10 ngày khi trường hợp đặc biệt" in text
     assert "1 PAKN không đủ điều kiện tiếp nhận không tính" in text
+
+
+def test_question_table_with_an_answer_column_keeps_its_text():
+    from crawler import extract
+    from crawler.platforms import generic
+    html = """<html><body><table><tr><th>Câu hỏi</th><th>Ngày gửi</th><th>Ngày trả lời</th><th>Nội dung trả lời</th>
+    </tr><tr id="q7"><td>Hỏi về đất</td><td>02/03/2026</td><td>11/03/2026</td><td>Sở đã xin ý kiến các sở, ngành.</td>
+    </tr></table></body></html>"""
+    (row,) = generic.questions(extract.parse(html, "https://a.vn/"), "https://a.vn/hoi-dap")
+    assert (row["answered_on"], row["answer_excerpt"]) == ("2026-03-11", "Sở đã xin ý kiến các sở, ngành.")
