@@ -250,3 +250,24 @@ def test_question_table_with_an_answer_column_keeps_its_text():
     </tr></table></body></html>"""
     (row,) = generic.questions(extract.parse(html, "https://a.vn/"), "https://a.vn/hoi-dap")
     assert (row["answered_on"], row["answer_excerpt"]) == ("2026-03-11", "Sở đã xin ý kiến các sở, ngành.")
+
+
+def test_farm_answers_the_crawler_reads_get_the_class_the_truth_gives():
+    """The farm's Liferay answers say coordination / special case; what the crawler reads from the answer JSON gets
+    the same deadline from rules/ as the truth's own phrase list gives."""
+    from farm.model import Farm
+    from farm.site import qa_json
+    from farm.truth import pakn_days
+    from audit.criteria.pakn import deadline_class_of
+    seen = {}
+    for m in Farm(20261, datetime(2026, 12, 2, 14, 0)).models():
+        if m.platform != "liferay" or not m.questions:
+            continue
+        rows, _ = liferay.questions_json(qa_json(m, {"pageNum": "1", "numPerPage": "50"}), "http://x/hd")
+        by_id = {q.id: q for q in m.questions}
+        for r in rows:
+            if r.get("answer_excerpt"):
+                days = deadline_class_of(Question("", "", None, None, r["answer_excerpt"]), CONFIG.pakn)[0].working_days
+                assert days == pakn_days(by_id[int(r["id"])].answer), r
+                seen[days] = seen.get(days, 0) + 1
+    assert set(seen) == {5, 7, 10} and seen[7] > 50 and seen[10] > 20, seen
