@@ -2,7 +2,7 @@
 
     override --period P --portal ID --code C (--points N | --state S) --reason TEXT --author NAME
     override --file reviews/2026-10.yaml
-    override --list [--period P] [--portal ID] [--all]
+    override --list [--period P] [--portal ID] [--all]   (also the decisions on single PAKN questions)
     override --withdraw --period P --portal ID --code C --reason TEXT --author NAME
 
 Changes take effect at the next `run`, `score` or `check` of the period.
@@ -97,7 +97,9 @@ def _list(args) -> int:
     period = Period.parse(args.period, args.start, args.end) if (args.period or args.start or args.end) else None
     with sessions(open_db(args.db))() as s:
         rows = stored.listing(s, period, args.portal, with_history=args.all)
-        if not rows:
+        # Decisions on single PAKN questions belong to no period: listed whatever --period says.
+        questions = [r for r in stored_pakn.history(s, args.portal) if args.all or r.superseded_at is None]
+        if not rows and not questions:
             print("Không có điều chỉnh thủ công nào" + (" (kể cả lịch sử)." if args.all else " đang áp dụng."))
             return 0
         for r in rows:
@@ -108,7 +110,18 @@ def _list(args) -> int:
                 flag = f" [đã thay thế {r.superseded_at:%d/%m/%Y %H:%M}]" if r.superseded_at else " [đang áp dụng]"
             print(f"Kỳ {r.period_from:%d/%m/%Y} – {r.period_to:%d/%m/%Y} · {r.portal_id} · tiêu chí {r.code}: {what} "
                   f"— {r.reason} — {r.author}, {r.created_at:%d/%m/%Y %H:%M}{flag}")
+        for r in questions:
+            what = "không đủ điều kiện tiếp nhận, không tính" if r.excluded else f"lớp hạn {_CLASS_VN[r.deadline_class]}"
+            flag = ""
+            if args.all:
+                flag = f" [đã thay thế {r.superseded_at:%d/%m/%Y %H:%M}]" if r.superseded_at else " [đang áp dụng]"
+            print(f"PAKN · {r.portal_id} · câu hỏi {r.question_url}: {what} — {r.reason} — {r.author}, "
+                  f"{r.created_at:%d/%m/%Y %H:%M}{flag}")
     return 0
+
+
+_CLASS_VN = {"standard": "5 ngày làm việc (thuộc thẩm quyền)", "coordination": "7 ngày làm việc (phối hợp liên ngành)",
+             "special": "10 ngày làm việc (trường hợp đặc biệt)"}
 
 
 def _portal(pid, registry, where):

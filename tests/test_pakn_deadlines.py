@@ -206,6 +206,10 @@ def test_cli_review_file_with_questions(cli, tmp_path, db):
     good = _review(tmp_path, GOOD)
     code, out, err = cli("override", "--file", good, "--registry", reg, "--db", str(db.url))
     assert code == 0 and "Quyết định về câu hỏi PAKN: 2 mới" in out, err
+    code, out, err = cli("override", "--list", "--db", str(db.url))
+    assert code == 0 and f"PAKN · so-a · câu hỏi {SO_A.url}/hoi-dap#q1: lớp hạn 7 ngày làm việc (phối hợp liên " \
+                         f"ngành) — Có xin ý kiến Sở Tài nguyên và Môi trường — Nguyễn Thị Lan" in out, out
+    assert "hoi-dap#q2: không đủ điều kiện tiếp nhận, không tính — Nội dung là đơn tố cáo" in out
     code, out, err = cli("score", "--registry", reg, "--db", str(db.url), "--period", "2026-10", "--out",
                          tmp_path / "r")
     doc = json.loads((tmp_path / "r" / "results.json").read_text(encoding="utf-8"))
