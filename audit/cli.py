@@ -259,13 +259,18 @@ def _reviewed(args, registry, rubrics):
     if not getattr(args, "overrides", None):
         return None
     from audit.overrides import load_file
+    from audit.pakn_decisions import load_questions
     reviewed = load_file(args.overrides, registry, rubrics)
-    if not reviewed:
+    questions = load_questions(args.overrides, registry)
+    if not reviewed and not questions:
         return None
 
     def store(engine):
-        from audit.override_cli import store_all
-        print(store_all(engine, reviewed, registry))
+        from audit.override_cli import store_all, store_questions
+        if reviewed:
+            print(store_all(engine, reviewed, registry))
+        if questions:
+            print(store_questions(engine, questions, registry))
     return store
 
 

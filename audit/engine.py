@@ -9,7 +9,7 @@ declaration of the same criterion) → gates decide the status (audit.gates) →
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from sqlalchemy import delete, select
@@ -27,6 +27,7 @@ from audit.timeline import timeline
 from audit.tls import portal_tls
 from storage import not_applicable as stored_declarations
 from storage import overrides as stored_overrides
+from storage import pakn_decisions as stored_pakn
 from storage.db import sessions
 from storage.facts import crawl_statuses, latest_run_for, load_portal_facts
 from storage.models import CriterionResult, Fact, Finding, PeriodScore, PortalCrawl
@@ -40,6 +41,8 @@ def score_one(session, portal, rubrics, period, run_id, registry, config, overri
         facts = PortalFacts(portal.id, portal.kind, portal.rubric, portal.url, "not_crawled", None)
     else:
         facts = load_portal_facts(session, portal, run_id)
+    # The auditors' decisions on single questions (deadline class, exclusion) are read with the facts they qualify.
+    facts = replace(facts, question_decisions=stored_pakn.active(session, portal.id))
     result = score_portal(facts, rubrics[portal.rubric], period, registry, config)
     if overrides or declarations:
         result = apply_declarations(result, declarations or {}, overridden=set(overrides or ()))
@@ -76,7 +79,8 @@ def score_period(engine, portals, rubrics, period, run_id: int | None = None, ge
             results.append(result)
             extras[portal.id] = _crawl_extra(s, portal.id, rid, facts)
             extras[portal.id]["timeline"] = timeline(facts, period)
-            form = annotate_form(build_form(facts, portal, period, config), result, rubrics[portal.rubric])
+            form = annotate_form(build_form(facts, portal, period, config, rubrics[portal.rubric]), result,
+                                 rubrics[portal.rubric])
             extras[portal.id]["pakn"] = form["pakn"]
             if sink is not None:
                 sink.append(Scored(portal, result, form))

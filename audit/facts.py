@@ -80,6 +80,11 @@ class DocumentRow:
     url: str | None
     fields: frozenset[str]  # subset of DOCUMENT_FIELDS shown (column present and cell non-empty)
     has_file: bool  # a downloadable file link
+    issued_on: date | None = None  # "ngày ban hành" as the list shows it
+    posted_on: date | None = None  # the posting date, when the list shows one ("Ngày đăng")
+    # The day of the first crawl run of this portal whose document list showed the row: it was posted by then
+    # (no later); it may have been posted long before, so this alone never makes a document late.
+    first_seen: date | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,21 @@ class Question:
     url: str
     asked_on: date | None
     answered_on: date | None
+    # The start of the answer's text as the portal shows it (crawler keeps at most ANSWER_EXCERPT_CHARS, NFC): where
+    # an answer says it needed inter-agency coordination or is a "hẹn trả lời", its deadline is 7 or 10 working days
+    # (QĐ 96 Điều 13). Empty when the page shows no answer text.
+    answer_excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionDecision:
+    """An auditor's decision on one question (audit/pakn_decisions.py): its deadline class, or its exclusion as
+    "không đủ điều kiện tiếp nhận" (QĐ 96 Điều 13), with the reason."""
+    url: str
+    deadline_class: str | None  # standard | coordination | special; None when excluded
+    excluded: bool
+    reason: str
+    author: str
 
 
 @dataclass(frozen=True)
@@ -161,3 +181,5 @@ class PortalFacts:
     articles: tuple[ArticleSample, ...] = ()
     links: tuple[Link, ...] = ()
     unread: tuple[UnreadFact, ...] = ()  # section pages whose content no reader could read
+    # Not crawled: the auditors' stored decisions on questions (question URL → decision), added before scoring.
+    question_decisions: dict[str, QuestionDecision] = field(default_factory=dict)

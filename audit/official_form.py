@@ -2,8 +2,9 @@
 per portal for a period from the crawled facts. Which row reads which fact is data (rules/report_form.yaml).
 
 Content rows get a count ("Số lượng"); their "Đúng hạn / Quá hạn" columns stay blank because a crawl cannot see when
-the event happened or the document was issued, except row 3.2 (replies to PAKN), which takes part 2's verdicts. The
-PAKN table (part 2) is complete: it uses the same deadline rule as the score (audit/criteria/pakn.py); a Q&A page
+the event happened, except row 3.2 (replies to PAKN), which takes part 2's verdicts, and row 6 (documents): a
+document list shows the issue date, and its posting date when it has that column (audit/document_timeliness.py).
+The PAKN table (part 2) is complete: it uses the same deadline rule as the score (audit/criteria/pakn.py); a Q&A page
 that could not be read makes it "không đọc được" (`pakn_unread`), never 0 received.
 
 The form's rows are content rows, not criteria. Which criteria of each rubric a row's content corresponds to is data
@@ -19,10 +20,15 @@ from functools import lru_cache
 
 from audit.criteria.base import NOT_APPLICABLE, Context
 from audit.criteria.links import is_dvc
-from audit.criteria.pakn import LATE, NOT_DUE, ON_TIME, audit_date, judge_questions
+from audit.criteria.pakn import (LATE, NOT_DUE, ON_TIME, audit_date, deadline_note, excluded_questions,
+                                 judge_questions, rule_note)
+from audit.document_timeliness import LATE as LATE_DOC
+from audit.document_timeliness import ON_TIME as ON_TIME_DOC
+from audit.document_timeliness import documents_limit, judge_documents
 from audit.errors import ConfigError
 from audit.facts import PORTAL_OK, PortalFacts
 from audit.period import Period
+from audit.rubric import load_rubrics
 from audit.rules_yaml import RULES_DIR, mapping, read_yaml
 
 FORM_FILE = RULES_DIR / "report_form.yaml"
@@ -73,35 +79,50 @@ def load_form(path: str = str(FORM_FILE)) -> tuple[str, str, tuple[FormRow, ...]
     return str(doc.get("title", "")), str(doc.get("source", "")), tuple(rows)
 
 
-def build_form(facts: PortalFacts, portal, period: Period, config) -> dict:
-    """The filled form of one portal: rows of part 1 and the PAKN line of part 2 (None when unreachable)."""
+def build_form(facts: PortalFacts, portal, period: Period, config, rubric=None) -> dict:
+    """The filled form of one portal: rows of part 1 and the PAKN line of part 2 (None when unreachable). `rubric`
+    (default: the portal's from rules/) gives the documents' update limit for row 6's "Đúng hạn / Quá hạn"."""
     title, source, rows = load_form()
     reachable = facts.crawl_status == PORTAL_OK
     ctx = Context(facts, period, (), config)
+    if rubric is None:
+        rubric = load_rubrics().get(portal.rubric)
     out_rows = []
     for row in rows:
         if row.applies_to and portal.kind not in row.applies_to:
             continue
         count, note = (None, "") if row.heading else (_value(ctx, row.source, config) if reachable else
                                                         (None, "không truy cập được cổng"))
-        out_rows.append({"stt": row.stt, "content": row.content, "heading": row.heading, "count": count,
-                         "on_time": None, "late": None, "note": note,
-                         "codes": list(row.criteria.get(portal.rubric, ())), "legal_ref": None})
+        out = {"stt": row.stt, "content": row.content, "heading": row.heading, "count": count,
+               "on_time": None, "late": None, "note": note,
+               "codes": list(row.criteria.get(portal.rubric, ())), "legal_ref": None}
+        if reachable and not row.heading and row.source.get("type") == "documents" and facts.documents is not None:
+            out.update(_documents_timeliness(facts, period, config, documents_limit(rubric), note))
+        out_rows.append(out)
     pakn = None
     if reachable:
-        verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn.deadline_working_days,
-                                   audit_date(facts, period))
+        decisions = facts.question_decisions
+        verdicts = judge_questions(facts.questions, period, config.calendar, config.pakn, audit_date(facts, period),
+                                   decisions)
         answered = [v for v in verdicts if v.question.answered_on is not None]
         pakn = {"received": len(verdicts),
                 "answered_on_time": sum(v.verdict == ON_TIME for v in answered),
                 "answered_late": sum(v.verdict == LATE for v in answered),
                 "unanswered_not_due": sum(v.verdict == NOT_DUE for v in verdicts),
                 "unanswered_overdue": sum(v.verdict == LATE and v.question.answered_on is None for v in verdicts),
+                "rule": rule_note(config.pakn),
                 "questions": [{"title": v.question.title, "url": v.question.url,
                                "asked_on": v.question.asked_on.isoformat(), "deadline": v.deadline.isoformat(),
+                               "deadline_class": v.deadline_class.key,
+                               "deadline_working_days": v.deadline_class.working_days,
+                               "deadline_note": deadline_note(v), "class_source": v.class_source,
                                "answered_on": v.question.answered_on.isoformat() if v.question.answered_on else None,
                                "delay_working_days": v.delay_working_days, "verdict": v.verdict}
-                              for v in verdicts]}
+                              for v in verdicts],
+                # "Không đủ điều kiện tiếp nhận" (QĐ 96 Điều 13 khoản 1 điểm b): not received, not counted above.
+                "excluded": [{"title": q.title, "url": q.url, "asked_on": q.asked_on.isoformat(),
+                              "reason": d.reason, "author": d.author}
+                             for q, d in excluded_questions(facts.questions, period, decisions)]}
     pakn_unread = _pakn_unread(ctx) if reachable else None
     _fill_timeliness(out_rows, rows, pakn, pakn_unread)
     return {"title": title, "source": source, "unit": portal.name, "portal_id": portal.id, "url": portal.url,
@@ -173,6 +194,29 @@ def _reason(c) -> str:
     # A standing declaration, or an auditor's override that set not_applicable for this period only.
     record = c.not_applicable or c.override or {}
     return record.get("reason") or "không có nhiệm vụ tương ứng"
+
+
+def _documents_timeliness(facts, period, config, days: int | None, note: str) -> dict:
+    """Row 6's "Đúng hạn / Quá hạn": documents issued in the period whose posting is known (audit/document_timeliness.py),
+    and in the note how many stay blank and why."""
+    if days is None:
+        return {}
+    rows = facts.documents.rows
+    judged = judge_documents(rows, period, config.calendar, days)
+    on_time = sum(t.verdict == ON_TIME_DOC for t in judged)
+    late = sum(t.verdict == LATE_DOC for t in judged)
+    unknown = len(judged) - on_time - late
+    no_issue = sum(r.issued_on is None for r in rows)
+    parts = [note] if note else []
+    parts.append(f"{len(judged)} văn bản ban hành trong kỳ, hạn đăng {days} ngày làm việc kể từ ngày ban hành")
+    if unknown:
+        parts.append(f"{unknown} không rõ ngày đăng (danh sách không ghi ngày đăng, lần thu thập đầu tiên thấy văn "
+                     f"bản sau hạn), không tính vào đúng hạn / quá hạn")
+    if no_issue:
+        parts.append(f"{no_issue} văn bản không đọc được ngày ban hành")
+    if not judged:
+        return {"note": "; ".join(parts)}
+    return {"on_time": on_time, "late": late, "note": "; ".join(parts)}
 
 
 # The section each count of a source reads, when the source names none itself.

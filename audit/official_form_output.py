@@ -271,7 +271,7 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     # After the print area: how the numbers were made, and the questions behind part 2 (not part of the signed form).
     r = last + 3
     note = (f"Số liệu điền sẵn từ dữ liệu thu thập tự động ngày {_vn(form['as_of'])} tại {form['url']}. "
-            f"{timed_note(form)} Phần 2 tính hạn trả lời {deadline_days} ngày làm việc (Điều 13 Quy chế ban hành kèm "
+            f"{timed_note(form)} Phần 2 tính {_pakn_rule(form, deadline_days)} (Điều 13 Quy chế ban hành kèm "
             f"theo Quyết định số 96/QĐ-UBND). Đơn vị rà soát, bổ sung trước khi ký. "
             f"Phần dưới đây không in cùng báo cáo.")
     _put(ws, r, 1, note, italic=True, size=11, last_col=7)
@@ -317,6 +317,13 @@ def _summary_sheet(ws, forms: list[dict]) -> None:
         _put(ws, r, col, total, bold=True, align="center", box=True)
     _put(ws, r, 8, f"không gồm {blanks} cổng không có số liệu" if blanks else "", size=11, box=True)
     _page_setup(ws, r, "4:5", "H")
+
+
+def _pakn_rule(form: dict, deadline_days: int) -> str:
+    pakn = form.get("pakn") or {}
+    rule = pakn.get("rule") or f"hạn trả lời {deadline_days} ngày làm việc"
+    excluded = len(pakn.get("excluded") or ())
+    return rule + (f"; {excluded} PAKN không đủ điều kiện tiếp nhận không tính" if excluded else "")
 
 
 def _note(row: dict) -> str:

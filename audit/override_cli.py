@@ -2,7 +2,7 @@
 
     override --period P --portal ID --code C (--points N | --state S) --reason TEXT --author NAME
     override --file reviews/2026-10.yaml
-    override --list [--period P] [--portal ID] [--all]
+    override --list [--period P] [--portal ID] [--all]   (also the decisions on single PAKN questions)
     override --withdraw --period P --portal ID --code C --reason TEXT --author NAME
 
 Changes take effect at the next `run`, `score` or `check` of the period.
@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from audit.errors import ConfigError
 from audit.overrides import make, load_file, text_field
+from audit.pakn_decisions import load_questions
 from audit.period import Period
 from audit.registry import BUNDLED, load_registry
 from audit.rubric import load_rubrics
 from storage import overrides as stored
+from storage import pakn_decisions as stored_pakn
 from storage.db import open_db, sessions
 
 _STATE_VN = {"met": "Đạt đủ", "partial": "Đạt một phần", "missing": "Thiếu", "not_evaluable": "Không đánh giá được",
@@ -41,7 +43,12 @@ def run_override(args) -> int:
         if stray:
             raise ConfigError(f"{stray[0]}: không dùng cùng --file (mọi trường nằm trong tệp)")
         decisions = load_file(args.file, registry, rubrics)
-        print(store_all(open_db(args.db), decisions, registry))
+        questions = load_questions(args.file, registry)
+        engine = open_db(args.db)
+        if decisions:
+            print(store_all(engine, decisions, registry))
+        if questions:
+            print(store_questions(engine, questions, registry))
         return 0
     period = Period.parse(args.period, args.start, args.end)
     portal = _portal(args.portal, registry, args.registry or BUNDLED)
@@ -75,11 +82,24 @@ def store_all(engine, decisions, registry) -> str:
             f"{counts['unchanged']} không đổi. Áp dụng từ lần chấm tiếp theo (run, score, check).")
 
 
+def store_questions(engine, decisions, registry) -> str:
+    """Store validated question decisions (audit/pakn_decisions.py) in one transaction; a one-line summary."""
+    portals = {p.id: p for p in registry}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    with sessions(engine).begin() as s:
+        for pid, decision in decisions:
+            counts[stored_pakn.record(s, portals[pid], decision)] += 1
+    return (f"Quyết định về câu hỏi PAKN: {counts['added']} mới, {counts['replaced']} thay thế quyết định trước, "
+            f"{counts['unchanged']} không đổi. Áp dụng từ lần chấm tiếp theo (run, score, check).")
+
+
 def _list(args) -> int:
     period = Period.parse(args.period, args.start, args.end) if (args.period or args.start or args.end) else None
     with sessions(open_db(args.db))() as s:
         rows = stored.listing(s, period, args.portal, with_history=args.all)
-        if not rows:
+        # Decisions on single PAKN questions belong to no period: listed whatever --period says.
+        questions = [r for r in stored_pakn.history(s, args.portal) if args.all or r.superseded_at is None]
+        if not rows and not questions:
             print("Không có điều chỉnh thủ công nào" + (" (kể cả lịch sử)." if args.all else " đang áp dụng."))
             return 0
         for r in rows:
@@ -90,7 +110,18 @@ def _list(args) -> int:
                 flag = f" [đã thay thế {r.superseded_at:%d/%m/%Y %H:%M}]" if r.superseded_at else " [đang áp dụng]"
             print(f"Kỳ {r.period_from:%d/%m/%Y} – {r.period_to:%d/%m/%Y} · {r.portal_id} · tiêu chí {r.code}: {what} "
                   f"— {r.reason} — {r.author}, {r.created_at:%d/%m/%Y %H:%M}{flag}")
+        for r in questions:
+            what = "không đủ điều kiện tiếp nhận, không tính" if r.excluded else f"lớp hạn {_CLASS_VN[r.deadline_class]}"
+            flag = ""
+            if args.all:
+                flag = f" [đã thay thế {r.superseded_at:%d/%m/%Y %H:%M}]" if r.superseded_at else " [đang áp dụng]"
+            print(f"PAKN · {r.portal_id} · câu hỏi {r.question_url}: {what} — {r.reason} — {r.author}, "
+                  f"{r.created_at:%d/%m/%Y %H:%M}{flag}")
     return 0
+
+
+_CLASS_VN = {"standard": "5 ngày làm việc (thuộc thẩm quyền)", "coordination": "7 ngày làm việc (phối hợp liên ngành)",
+             "special": "10 ngày làm việc (trường hợp đặc biệt)"}
 
 
 def _portal(pid, registry, where):

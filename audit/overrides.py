@@ -16,6 +16,11 @@ Review file (`portal-audit override --file FILE`, or `--overrides FILE` on run/s
         points: 12                  # and/or state: met | partial | missing | not_evaluable | needs_review |
                                     # not_applicable
         reason: Hộp thư PAKN đã chuyển sang hệ thống mới; kiểm tra trực tiếp 14 câu hỏi, 12 đúng hạn
+    questions:                      # decisions on single PAKN questions (audit/pakn_decisions.py)
+      - portal: so-y-te
+        question: https://soyte.bacninh.gov.vn/hoi-dap#q1234
+        class: coordination         # standard | coordination | special; or exclude: true
+        reason: Trả lời có xin ý kiến Sở Tài nguyên và Môi trường
 """
 from __future__ import annotations
 
@@ -33,7 +38,7 @@ from audit.rules_yaml import Located, read_yaml_located
 
 OVERRIDE_STATES = STATES
 _ENTRY_KEYS = ("portal", "code", "points", "state", "reason", "author", "period")
-_TOP_KEYS = ("period", "author", "overrides")
+_TOP_KEYS = ("period", "author", "overrides", "questions")  # questions: audit/pakn_decisions.py
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,8 @@ def load_file(path: str | Path, registry: list, rubrics: dict[str, Rubric]) -> l
     for k in doc:
         if k not in _TOP_KEYS:
             failer(doc)(str(k), f"khóa lạ (có: {', '.join(_TOP_KEYS)})")
+    if "overrides" not in doc and "questions" in doc:
+        return []  # a review file of question decisions only (audit/pakn_decisions.py)
     rows = doc.get("overrides")
     if not isinstance(rows, list) or not rows:
         failer(doc)("overrides", "cần danh sách các điều chỉnh")

@@ -49,7 +49,11 @@ def pakn_view(raw) -> dict | None:
         label, cls = VERDICT_LABELS.get(q.get("verdict"), (q.get("verdict") or "—", "due"))
         rows.append({"title": q.get("title") or "", "url": q.get("url"), "asked": _vn(q.get("asked_on")),
                      "deadline": _vn(q.get("deadline")), "answered": _vn(q.get("answered_on")) if q.get("answered_on")
-                     else "chưa trả lời", "delay": q.get("delay_working_days"), "verdict": label, "cls": cls})
+                     else "chưa trả lời", "delay": q.get("delay_working_days"), "verdict": label, "cls": cls,
+                     "deadline_note": q.get("deadline_note") or ""})
+    excluded = [{"title": e.get("title") or "", "url": e.get("url"), "asked": _vn(e.get("asked_on")),
+                 "reason": e.get("reason") or "", "author": e.get("author") or ""} for e in raw.get("excluded") or ()]
     return {"received": raw.get("received", 0), "on_time": raw.get("answered_on_time", 0),
             "late": raw.get("answered_late", 0), "not_due": raw.get("unanswered_not_due", 0),
-            "overdue": raw.get("unanswered_overdue", 0), "rows": rows}
+            "overdue": raw.get("unanswered_overdue", 0), "rows": rows, "excluded": excluded,
+            "rule": raw.get("rule") or ""}

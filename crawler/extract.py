@@ -95,6 +95,12 @@ def clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def answer_excerpt(text: str | None) -> str:
+    """The start of an answer's text as stored with its question: NFC, whitespace collapsed, at most
+    `answer_excerpt_chars` (rules/columns.yaml) characters."""
+    return unicodedata.normalize("NFC", clean(text))[:int(_columns()["answer_excerpt_chars"])]
+
+
 def links(doc) -> list[PageLink]:
     out, navigates = [], {}
     for a in doc.iter("a"):
@@ -270,17 +276,25 @@ def documents_table(doc) -> list[dict] | None:
         mapping, rows = _header_map(table, cols["documents"])
         if len([k for k in mapping.values() if k != "file"]) < cols["documents_min_fields"] or "trich_yeu" not in mapping.values():
             continue
+        posted_col = _posted_column(table, cols["documents_posted"])
         out = []
         for row in rows:
             cells = row.xpath("./td|./th")
             if not cells:
                 continue
             fields, title, url, has_file = set(), "", None, False
+            dates: dict[str, str] = {}
             for i, cell in enumerate(cells):
                 key = mapping.get(i)
                 text = clean(cell.text_content())
                 if key and key != "file" and text:
                     fields.add(key)
+                # The dates a document's timeliness is judged from (Kế hoạch 65: posted within N working days of
+                # its issue): the issue date, and the posting date when the list shows one (never taken for the
+                # other, even where a loose "ngày" header matched both).
+                found = parse_text(text) if text and (i == posted_col or key == "ngay_ban_hanh") else None
+                if found:
+                    dates["posted_on" if i == posted_col else "issued_on"] = found.value.date().isoformat()
                 if key == "trich_yeu":
                     title = text
                     a = cell.find(".//a")
@@ -294,8 +308,17 @@ def documents_table(doc) -> list[dict] | None:
                     has_file = True
             if not fields and not title and not has_file:
                 continue  # a spacer or an empty pager row, not a document
-            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file})
+            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file, **dates})
         return out
+    return None
+
+
+def _posted_column(table, vocabulary) -> int | None:
+    """The column of a document list's header that is its posting date ("Ngày đăng"), if any."""
+    for header in table.xpath("./thead/tr|./tbody/tr|./tr")[:3]:
+        for i, cell in enumerate(header.xpath("./th|./td")):
+            if vocabulary.by_label(clean(cell.text_content()), exact=True):
+                return i
     return None
 
 

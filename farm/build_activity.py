@@ -28,6 +28,24 @@ def _questions_for_month(mode: str, r: random.Random) -> list[str]:
     return []
 
 
+def _deadline_class(m: PortalModel, qid: int, outcome: str, k: int) -> tuple[int, str]:
+    """Some answers say they needed inter-agency coordination (7 working days) or are a special case with a set reply
+    date (10), answered past 5 days but within theirs when on time, past theirs when late (QĐ 96 Điều 13). Only where
+    the answer's text is shown (Liferay's answer JSON; the other CMSs' tables show only dates). A draw of its own, so
+    the other questions' dates stay as they were."""
+    if m.platform != "liferay":
+        return k, ""
+    rc = rng_for(m.seed, m.portal.id, "qa-class", str(qid))
+    roll = rc.random()
+    if roll < 0.2:
+        days = rc.choice([6, 7]) if outcome == "on-time" else rc.choice([8, 9, 12])
+        return days, rc.choice(vocab.ANSWER_COORDINATION)
+    if roll < 0.3:
+        days = rc.choice([8, 9, 10]) if outcome == "on-time" else rc.choice([11, 14])
+        return days, rc.choice(vocab.ANSWER_SPECIAL)
+    return k, ""
+
+
 def build_questions(m: PortalModel) -> None:
     mode = m.features["pakn"]
     if mode in ("absent", "quiet"):
@@ -54,8 +72,10 @@ def build_questions(m: PortalModel) -> None:
                 # Answer k working days after the question: 5 is exactly the deadline, 6 the first late day.
                 k = r.choice([0, 1, 2, 2, 3, 4, 5]) if outcome == "on-time" else r.choice([6, 7, 9, 12, 20])
                 q.answer_id = qid * 10 + 1
+                answer = fill(r.choice(vocab.ANSWER_TEMPLATES), r, m.org, y)
+                k, opening = _deadline_class(m, qid, outcome, k)
                 q.answered = add_working_days(asked, k)
-                q.answer = vocab.nfc(fill(r.choice(vocab.ANSWER_TEMPLATES), r, m.org, y))
+                q.answer = vocab.nfc(opening.replace("{org}", m.org) + answer)
                 q.organization = m.org if m.portal.kind != "department" else m.portal.name
             if asked <= m.now.date():
                 qs.append(q)

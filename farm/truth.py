@@ -7,6 +7,7 @@ not taken from the model, which only used its own calendar to place answers. Eve
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -22,6 +23,11 @@ from farm.portals import FarmPortal, load_portals
 DVC_HOSTS = {"dichvucong.bacninh.gov.vn", "dvc.bacninh.gov.vn", "dichvucong.gov.vn"}
 CENTRAL_GOV_HOSTS = {"chinhphu.vn", "www.chinhphu.vn", "vanban.chinhphu.vn", "baochinhphu.vn"}
 PAKN_DEADLINE_WORKING_DAYS = 5
+# QĐ 96 Điều 13 khoản 1 điểm c: 7 working days when the answer says the question needed inter-agency coordination,
+# at most 10 in a special case with a set reply date (the longer one when an answer says both). The truth's own
+# reading of the docs' phrases, on the lower-cased NFC answer text the portal shows.
+PAKN_CLASS_DAYS = ((10, ("hẹn trả lời", "trường hợp đặc biệt", "gia hạn thời gian trả lời")),
+                   (7, ("phối hợp liên ngành", "xin ý kiến các sở, ngành")))
 PASS_SCORE = 80
 # What a crawler must find wrong with each TLS profile the farm serves (farm/tls.py): the legacy one has a 1024-bit
 # key, finite-field DHE only and a self-signed certificate for its own address; the other a modern handshake with a
@@ -47,6 +53,12 @@ def _working(d: date) -> bool:
     if d in _make_up_days(d.year):
         return True
     return d.weekday() < 5 and d not in _days_off(d.year)
+
+
+def pakn_days(shown_answer: str) -> int:
+    text = unicodedata.normalize("NFC", shown_answer).lower()
+    return next((days for days, phrases in PAKN_CLASS_DAYS if any(p in text for p in phrases)),
+                PAKN_DEADLINE_WORKING_DAYS)
 
 
 def pakn_deadline(asked: date, n: int = PAKN_DEADLINE_WORKING_DAYS) -> date:
@@ -281,8 +293,9 @@ class _Ctx:
         for q in sorted(self.m.questions, key=lambda q: (q.asked, q.id)):
             if not self.start <= q.asked <= self.end:
                 continue
-            deadline = pakn_deadline(q.asked)
             answered = q.answered if q.answered is not None and q.answered <= self.audit_date else None
+            # The class comes from the answer's text, so only from an answer the portal shows already.
+            deadline = pakn_deadline(q.asked, pakn_days(q.answer if answered is not None else ""))
             if answered is not None:
                 verdict = "đúng hạn" if answered <= deadline else "trễ hạn"
                 if answered <= deadline:

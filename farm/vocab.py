@@ -238,6 +238,16 @@ ANSWER_TEMPLATES = [
     "{org} đã chỉ đạo kiểm tra thực tế và sẽ xử lý dứt điểm trong thời gian sớm nhất.",
     "Nội dung công dân hỏi đã được quy định cụ thể; {org} trân trọng cảm ơn công dân đã quan tâm.",
 ]
+# Openings of answers that needed other bodies, or that set a later reply date: QĐ 96 Điều 13 gives them 7 and at
+# most 10 working days. Only portals that show the answer's text carry them (farm/build_activity.py).
+ANSWER_COORDINATION = [
+    "Nội dung câu hỏi cần sự phối hợp liên ngành; {org} đã xin ý kiến các sở, ngành liên quan. ",
+    "Do vụ việc cần phối hợp liên ngành, {org} đã tổng hợp ý kiến và trả lời như sau. ",
+]
+ANSWER_SPECIAL = [
+    "Đây là trường hợp đặc biệt, {org} đã hẹn trả lời công dân sau khi kiểm tra thực địa. ",
+    "Vụ việc phức tạp nên {org} đã hẹn trả lời công dân trong thời hạn quy định. ",
+]
 SCHEDULE_TASKS = [
     "Họp giao ban lãnh đạo", "Làm việc với các phòng chuyên môn", "Tiếp công dân định kỳ",
     "Dự hội nghị trực tuyến của tỉnh", "Kiểm tra {work}", "Làm việc tại trụ sở", "Họp bàn về {topic}",

@@ -2,8 +2,8 @@
 
 The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
 section {key,url,label,status,confidence?}; item {section,url,title,published_at,date_method,flags?}; element {key,url,label};
-contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[],has_search};
-question {id,title,url,asked_on,answered_on}; schedule {url,dates[]}; search {present,works,url,probe?};
+contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[{title,url,fields,has_file,issued_on?,posted_on?}],has_search};
+question {id,title,url,asked_on,answered_on,answer_excerpt?}; schedule {url,dates[]}; search {present,works,url,probe?};
 article {url,has_print}; link {url,label}; error {status}; unread {section,url,what,summary}.
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ def load_portal_facts(session, portal, run_id: int) -> PortalFacts:
         elements=tuple(dict.fromkeys(ElementFact(d["key"], d["url"], d["label"]) for d in by.get("element", []))),
         contact=_contact(by.get("contact", []), [r.page_url for r in rows if r.kind == "contact"]),
         directory=_directory(by.get("directory", [])),
-        documents=_documents(by.get("documents", [])),
+        documents=_documents(by.get("documents", []), _documents_first_seen(session, portal.id, run_id)),
         questions=_questions(by.get("question", [])),
         schedule=_schedule(by.get("schedule", [])),
         search=_search(by.get("search", [])),
@@ -138,7 +138,35 @@ def _directory(data):
                          ("name", "position", "unit", "phone", "fax", "email")}) for e in best["entries"]))
 
 
-def _documents(data):
+def _row_key(r: dict) -> tuple:
+    return (r.get("url"), r.get("title"))
+
+
+def _documents_first_seen(session, portal_id: str, run_id: int) -> dict[tuple, date]:
+    """(url, title) of a document row → the day of the first run (up to `run_id`) whose document list showed it."""
+    rows = session.execute(select(CrawlRun.started_at, Fact.data).join(CrawlRun, CrawlRun.id == Fact.run_id)
+                           .where(Fact.portal_id == portal_id, Fact.kind == "documents", Fact.run_id <= run_id,
+                                  CrawlRun.status == "done")).all()
+    out: dict[tuple, date] = {}
+    for started, d in rows:
+        if d.get("section", "van-ban") != "van-ban":
+            continue
+        for r in d.get("rows") or ():
+            key = _row_key(r)
+            if key not in out or started.date() < out[key]:
+                out[key] = started.date()
+    return out
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _documents(data, first_seen: dict | None = None):
+    first_seen = first_seen or {}
     data = [d for d in data if d.get("section", "van-ban") == "van-ban"]
     if not data:
         return None
@@ -152,7 +180,8 @@ def _documents(data):
                 continue
             seen.add(key)
             rows.append(DocumentRow(r.get("title") or "", r.get("url"), frozenset(r.get("fields") or ()),
-                                    bool(r.get("has_file"))))
+                                    bool(r.get("has_file")), _day(r.get("issued_on")), _day(r.get("posted_on")),
+                                    first_seen.get(key)))
     return DocumentsFact(data[0]["url"], tuple(rows), any(d.get("has_search") for d in data))
 
 
@@ -164,7 +193,8 @@ def _questions(data):
         key = d.get("id") or d["url"]
         out[key] = Question(d.get("title") or "", d["url"],
                             date.fromisoformat(d["asked_on"]) if d.get("asked_on") else None,
-                            date.fromisoformat(d["answered_on"]) if d.get("answered_on") else None)
+                            date.fromisoformat(d["answered_on"]) if d.get("answered_on") else None,
+                            d.get("answer_excerpt") or "")
     return tuple(out.values())
 
 

@@ -198,3 +198,18 @@ class NotApplicable(Base):
     withdrawn_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     withdrawn_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PaknDecision(Base):
+    """An auditor's decision on one question of a portal's Hỏi đáp (QĐ 96 Điều 13): its deadline class, or its
+    exclusion as "không đủ điều kiện tiếp nhận"; older ones stay as history (audit/pakn_decisions.py)."""
+    __tablename__ = "pakn_decision"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal_id: Mapped[str] = mapped_column(ForeignKey("portal.id"))
+    question_url: Mapped[str] = mapped_column(String(2000))
+    deadline_class: Mapped[str | None] = mapped_column(String(20), nullable=True)  # None when excluded
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

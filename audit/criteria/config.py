@@ -14,9 +14,28 @@ from audit.rules_yaml import RULES_DIR, mapping, read_yaml
 from audit.workdays import WorkCalendar, load_calendar
 
 
+STANDARD, COORDINATION, SPECIAL = "standard", "coordination", "special"
+DEADLINE_CLASSES = (STANDARD, COORDINATION, SPECIAL)
+
+
+@dataclass(frozen=True)
+class DeadlineClass:
+    """One deadline of QĐ 96 Điều 13 khoản 1 điểm c and the phrases by which an answer says it applies."""
+    key: str  # standard | coordination | special
+    working_days: int
+    label: str  # Vietnamese, shown after the deadline: "hạn 7 ngày làm việc (phối hợp liên ngành)"
+    phrases: tuple[str, ...] = ()  # NFC, lower case
+
+
 @dataclass(frozen=True)
 class PaknConfig:
     deadline_working_days: int = 5
+    # The longer classes (coordination 7, special 10), longest first; the standard one is `deadline_working_days`.
+    classes: tuple[DeadlineClass, ...] = ()
+
+    def deadline_class(self, key: str) -> DeadlineClass:
+        return next((c for c in self.classes if c.key == key),
+                    DeadlineClass(STANDARD, self.deadline_working_days, "thuộc thẩm quyền giải quyết"))
     # (minimum on-time percent, points), highest first
     thresholds: tuple[tuple[Fraction, int], ...] = ((Fraction(100), 15), (Fraction(80), 12), (Fraction(50), 7),
                                                     (Fraction(0), 5))
@@ -90,7 +109,28 @@ def _pakn(p: Path, doc) -> PaknConfig:
         all_late_unanswered_points=_int(p, "pakn.all_late_unanswered_points",
                                         doc.get("all_late_unanswered_points", base.all_late_unanswered_points), 0),
         no_question_points=_int(p, "pakn.no_question_points", doc.get("no_question_points", base.no_question_points), 0),
+        classes=_deadline_classes(p, doc.get("deadline_classes") or {}),
     )
+
+
+def _deadline_classes(p: Path, doc) -> tuple[DeadlineClass, ...]:
+    doc = mapping(doc, f"{p}: pakn.deadline_classes")
+    out = []
+    for key, raw in doc.items():
+        where = f"{p}: pakn.deadline_classes.{key}"
+        if key not in (COORDINATION, SPECIAL):
+            raise ConfigError(f"{where}: lớp lạ (có: {COORDINATION}, {SPECIAL})")
+        raw = mapping(raw, where)
+        unknown = set(raw) - {"working_days", "label", "phrases"}
+        if unknown:
+            raise ConfigError(f"{where}: khóa lạ '{sorted(unknown)[0]}' (có: working_days, label, phrases)")
+        phrases = raw.get("phrases") or []
+        if not isinstance(phrases, list) or not all(isinstance(x, str) and x.strip() for x in phrases):
+            raise ConfigError(f"{where}.phrases: cần danh sách cụm từ")
+        out.append(DeadlineClass(key, _int(p, f"pakn.deadline_classes.{key}.working_days", raw.get("working_days"), 1),
+                                 _nfc(str(raw.get("label") or key)),
+                                 tuple(_nfc(x.strip()).lower() for x in phrases)))
+    return tuple(sorted(out, key=lambda c: -c.working_days))
 
 
 def pakn_thresholds(rows, where: str) -> tuple[tuple[Fraction, int], ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from audit.criteria.base import (NOT_EVALUABLE, Context, Known, Outcome, allowed, ev, join_vn, points_for_count,
                                  points_param, section_param, sections_param, thresholds_param)
+from audit.document_timeliness import judge_documents
 from audit.facts import DOCUMENT_FIELDS, ElementFact
 
 CONTACT_FIELDS = {"address": "địa chỉ", "phone": "số điện thoại", "fax": "số fax", "email": "email"}
@@ -234,20 +235,26 @@ def documents(ctx: Context, crit) -> Outcome:
                        [ev(d.url, None, note="không có văn bản")])
     gaps: dict[str, int] = {}
     evidence = []
+    # Posted in time? Shown per document, never scored (audit/document_timeliness.py).
+    timely = {id(t.row): t.note for t in judge_documents(d.rows, ctx.period, ctx.config.calendar,
+                                                          crit.deadline_working_days)} \
+        if crit.deadline_working_days is not None else {}
     for r in d.rows:
         lack = [DOCUMENT_FIELD_NAMES[f] for f in DOCUMENT_FIELDS if f not in r.fields]
         if not r.has_file:
             lack.append("tệp tải về")
         for g in lack:
             gaps[g] = gaps.get(g, 0) + 1
-        if lack:
-            evidence.append(ev(r.url or d.url, r.title, note=f"thiếu {join_vn(lack)}"))
+        if lack or id(r) in timely:
+            note = "; ".join(x for x in (f"thiếu {join_vn(lack)}" if lack else "", timely.get(id(r), "")) if x)
+            evidence.append(ev(r.url or d.url, r.title, note=note))
     problems = [f"{k}/{len(d.rows)} văn bản thiếu {g}" for g, k in gaps.items()]
     if not d.has_search:
         problems.append("không có công cụ tìm kiếm văn bản")
     if not problems:
         return Outcome(pts["complete"], f"{len(d.rows)} văn bản tại {where} đều đủ thông tin, có tệp tải về; có "
-                                        f"công cụ tìm kiếm văn bản", [ev(r.url or d.url, r.title) for r in d.rows])
+                                        f"công cụ tìm kiếm văn bản",
+                       [ev(r.url or d.url, r.title, note=timely.get(id(r))) for r in d.rows])
     return Outcome(pts.get("incomplete", 0), f"{len(d.rows)} văn bản tại {where}: {'; '.join(problems)}",
                    evidence or [ev(d.url, None, note="không có công cụ tìm kiếm văn bản")])
 

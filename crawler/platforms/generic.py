@@ -37,8 +37,11 @@ def questions(doc, page_url: str) -> list[dict] | None:
             asked_on = asked.value.date().isoformat() if asked else None
             rid = (row.get("id") or "").lstrip("q") or hashlib.sha1(
                 f"{got['title']}|{asked_on}".encode()).hexdigest()[:12]
-            out.append({"id": rid, "title": got["title"], "url": f"{page_url}#q{rid}", "asked_on": asked_on,
-                        "answered_on": answered.value.date().isoformat() if answered else None})
+            row = {"id": rid, "title": got["title"], "url": f"{page_url}#q{rid}", "asked_on": asked_on,
+                   "answered_on": answered.value.date().isoformat() if answered else None}
+            if got.get("answer"):  # the answer's own text, when the table shows it (QĐ 96 Điều 13 deadline class)
+                row["answer_excerpt"] = extract.answer_excerpt(got["answer"])
+            out.append(row)
         return out
     return None
 

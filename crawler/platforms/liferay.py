@@ -12,6 +12,9 @@ import json
 from functools import cached_property
 from urllib.parse import urljoin
 
+import lxml.html
+from lxml import etree
+
 from crawler import extract
 from crawler.dates import parse_listing_date
 from crawler.platforms.reading import PageReading
@@ -69,12 +72,13 @@ def questions_json(body: str, referer: str) -> tuple[list[dict], int] | None:
         answers = json.loads(answers) if isinstance(answers, str) else answers
     except (ValueError, AttributeError):
         return None
-    answered = {}
+    answered, texts = {}, {}
     for a in answers:
         qid = str(a.get("_question_id") or a.get("questionId") or "")
         when = parse_listing_date(a.get("formatedCreatedDate") or a.get("createdDate"))
         if qid and when and (qid not in answered or when < answered[qid]):
             answered[qid] = when
+            texts[qid] = _html_text(a.get("_answer_content") or a.get("content") or "")
     out = []
     for q in questions:
         qid = str(q.get("_question_id") or q.get("id") or "")
@@ -83,4 +87,16 @@ def questions_json(body: str, referer: str) -> tuple[list[dict], int] | None:
         out.append({"id": qid, "title": extract.clean(q.get("_question_title") or q.get("title") or ""),
                     "url": f"{referer}#q{qid}", "asked_on": asked.date().isoformat() if asked else None,
                     "answered_on": ans.date().isoformat() if ans else None})
+        if texts.get(qid):  # the first answer's text: it may say the deadline is 7 or 10 days (QĐ 96 Điều 13)
+            out[-1]["answer_excerpt"] = extract.answer_excerpt(texts[qid])
     return out, page_count(data)
+
+
+def _html_text(fragment: str) -> str:
+    """The text of an answer's HTML fragment ("<p>…</p>"), or "" when it is not readable HTML."""
+    if not isinstance(fragment, str) or not fragment.strip():
+        return ""
+    try:
+        return lxml.html.fragment_fromstring(fragment, create_parent="div").text_content()
+    except (etree.ParserError, ValueError):
+        return ""
