@@ -30,7 +30,9 @@ _LAST = get_column_letter(len(_WIDTHS))
 _LINE_PT = 15.75  # one line of 12 pt text
 # Where part 1's header starts on a portal sheet; its two rows repeat on every printed page.
 _HEAD_ROW = 10
-_QUESTION_ORDER = ("title", "asked_on", "deadline", "answered_on", "delay_working_days", "verdict")
+_QUESTION_ORDER = ("title", "asked_on", "deadline", "deadline_note", "answered_on", "delay_working_days", "verdict")
+# Machine fields of a question that its deadline_note already says in words (the class, its days, where it came from).
+_QUESTION_SAID = {"deadline_class", "deadline_working_days", "class_source"}
 UNREACHABLE = "không truy cập được cổng"
 
 
@@ -96,7 +98,7 @@ def _question_table(form: dict) -> tuple[list[str], list[list]]:
     questions = (form["pakn"] or {}).get("questions") or []
     labels = load_frame().get("question_fields") or {}
     keys = [k for k in _QUESTION_ORDER if any(k in q for q in questions)]
-    keys += sorted({k for q in questions for k in q} - set(keys) - {"url"})
+    keys += sorted({k for q in questions for k in q} - set(keys) - _QUESTION_SAID - {"url"})
     keys += ["url"] if any("url" in q for q in questions) else []
     rows = []
     for q in questions:

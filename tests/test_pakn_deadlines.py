@@ -242,7 +242,7 @@ def test_form_page_names_the_deadlines_and_the_excluded(tmp_path):
                       CONFIG)
     folder, _ = write_forms([form], tmp_path, CONFIG.pakn.deadline_working_days)
     text = " ".join((folder / "so-a.html").read_text(encoding="utf-8").split())
-    assert "phần 2 tính hạn 5 ngày làm việc (7 ngày khi phối hợp liên ngành, 10 ngày khi trường hợp đặc biệt" in text
+    assert "Phần 2 tính hạn 5 ngày làm việc (7 ngày khi phối hợp liên ngành, 10 ngày khi trường hợp đặc biệt" in text
     assert "1 PAKN không đủ điều kiện tiếp nhận không tính" in text
 
 
