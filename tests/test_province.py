@@ -69,7 +69,6 @@ def test_an_intro_section_alone_no_longer_scores(rubric, config):
 
 @pytest.mark.parametrize("code, key, needs_items", [("8.1c-khen", "khen-thuong-xu-phat", True),
                                                     ("8.2a", "cong-bao", True),
-                                                    ("8.2d", "tieng-nuoc-ngoai", False),
                                                     ("8.2đ", "khao-sat", False)])
 def test_province_sections(rubric, config, code, key, needs_items):
     item = (Item(key, f"{BASE}/{key}/1", "Số 01/2026", None),)
@@ -81,6 +80,17 @@ def test_province_sections(rubric, config, code, key, needs_items):
     assert absent.state == "missing" and absent.points == 0 and "Không tìm thấy" in absent.summary
     blocked = crit(rubric, config, facts(sections={key: sec(key, "http_500")}), code)
     assert blocked.state == "not_evaluable"
+
+
+# --- 8.2d: the foreign-language version, the "English" switch seen on the intro pages ---
+
+def test_english_version(rubric, config):
+    seen = facts(elements=(ElementFact("tieng-nuoc-ngoai", f"{BASE}/gioi-thieu", "English"),))
+    c = crit(rubric, config, seen, "8.2d")
+    assert (c.points, c.state) == (4, "met") and c.evidence[0]["title"] == "English"
+    c = crit(rubric, config, facts(sections={"gioi-thieu": sec("gioi-thieu")}), "8.2d")
+    assert (c.points, c.state) == (0, "missing")
+    assert c.summary == "Không tìm thấy phiên bản tiếng nước ngoài"
 
 
 # --- 13: Hỏi – Đáp under Điều 13 (rule pakn, tiers scaled to 5 points) ---
