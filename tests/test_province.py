@@ -177,3 +177,12 @@ def test_links_to_itself_or_the_wrong_path_do_not_count(rubric, config):
 def test_a_directory_without_component_portals_goes_to_a_person(rubric, config):
     c = crit(rubric, config, facts(links=links(*DEPTS)), "9.1", registry=[PROVINCE])
     assert (c.points, c.state) == (0, "needs_review")
+
+
+def test_a_linked_portal_that_did_not_answer_still_counts_and_says_so(rubric, config):
+    from audit.directory import Directory
+    directory = Directory(tuple(REGISTRY), {"so-1": "unreachable", "so-2": "ok"})
+    c = crit(rubric, config, facts(links=links(DEPTS[0], DEPTS[1])), "9.1", registry=directory)
+    assert c.summary.startswith("Có liên kết đến 2/9")
+    notes = {e["title"]: e["note"] for e in c.evidence}
+    assert "không truy cập được" in notes["Sở 1"] and "đã kiểm chứng" in notes["Sở 2"]
