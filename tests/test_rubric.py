@@ -237,3 +237,21 @@ def test_non_nfc_title_rejected(tmp_path):
 
 def test_bundled_files_are_the_ones_loaded():
     assert {p.stem for p in RUBRICS_DIR.glob("*.yaml")} == {"phu-luc-1", "phu-luc-2", "province"}
+
+
+@pytest.mark.parametrize("rule, words", [
+    ({"kinds": ["so"], "thresholds": [[100, 6]]}, "rule.kinds"),
+    ({"kinds": ["commune"], "thresholds": [[50, 2], [100, 6]]}, "giảm dần"),
+    ({"kinds": ["commune"], "thresholds": [[100, 7]]}, "điểm từ 0 đến 6"),
+    ({"kinds": ["commune"], "thresholds": [[100, 6]], "show_missing": 0}, "rule.show_missing"),
+    ({"kinds": ["commune"]}, "rule.thresholds"),
+])
+def test_component_links_parameters_are_checked(tmp_path, rule, words):
+    assert words in _crit_error(tmp_path, "1", rule={"type": "component_links", **rule})
+
+
+def test_component_links_loads(tmp_path):
+    doc = _small()
+    doc["criteria"][0]["rule"] = {"type": "component_links", "kinds": ["commune", "ward"], "thresholds": [[100, 6],
+                                                                                                       [1, 2]]}
+    assert load_rubric(_write(tmp_path, doc)).criterion("1").rule_type == "component_links"
