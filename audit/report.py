@@ -71,7 +71,8 @@ STATE_ORDER = ("met", "not_applicable", "partial", "missing", "not_evaluable", "
 HEAT_CLASS = {"met": "m", "partial": "p", "missing": "x", "not_evaluable": "n", "needs_review": "r",
               "not_applicable": "a"}
 RUBRIC_LABELS = {
-    "province": "Cổng tỉnh (QĐ 96, Điều 8)",
+    # The province rubric's weights are the project's own (Kế hoạch 65 has no table for it): said where it is shown.
+    "province": "Cổng tỉnh (QĐ 96 Điều 8, 9, 13; trọng số do dự án đặt, không theo Kế hoạch 65)",
     "phu-luc-1": "Phụ lục 1 — sở, ban, ngành",
     "phu-luc-2": "Phụ lục 2 — xã, phường",
 }

@@ -16,13 +16,14 @@ from farm.portals import HOSTILE_PORTAL_ID, HOSTILE_TITLE_SUFFIXES, FarmPortal
 
 LISTING_SECTIONS = ("tin-tuc", "pho-bien-phap-luat", "tin-phat-thanh", "chien-luoc-quy-hoach", "du-an-dau-tu",
                     "tai-chinh-ngan-sach", "thong-ke", "lay-y-kien", "khen-thuong-xu-phat", "chi-dao-dieu-hanh",
-                    "lich-su")
+                    "lich-su", "cong-bao", "khao-sat")
+# The province's own sections (QĐ 96 Điều 8 khoản 2), last so that the item ids of the others stay as they were.
 
 
 # Feature name in design.py of each "section with >= 1 item" listing.
 PRESENCE_FEATURES = {"chien-luoc-quy-hoach": "quy_hoach", "du-an-dau-tu": "du_an", "tai-chinh-ngan-sach": "tai_chinh",
                      "thong-ke": "thong_ke", "lay-y-kien": "lay_y_kien", "khen-thuong-xu-phat": "khen_thuong",
-                     "chi-dao-dieu-hanh": "chi_dao"}
+                     "chi-dao-dieu-hanh": "chi_dao", "cong-bao": "cong_bao", "khao-sat": "khao_sat"}
 
 
 # Monthly item counts per level: (low, high) inclusive.
@@ -75,6 +76,9 @@ def build_portal(seed: int, now: datetime, portal: FarmPortal) -> PortalModel:
     m.search = feats["search"]
     m.has_print = feats["print"] == "yes"
     build_links(m, rng, group)
+    # Only the classic Liferay frame draws the switch (portal4 has its own icon-only one, other CMSs none).
+    if feats.get("tieng_nuoc_ngoai") == "present" and m.platform == "liferay" and theme.frame == "classic":
+        m.english_href = "/en/"
     return m
 
 
@@ -121,6 +125,8 @@ DEFAULT_PARENT = {
     "van-ban": None, "lay-y-kien": "van-ban", "chien-luoc-quy-hoach": "chuyen-muc", "du-an-dau-tu": "chuyen-muc",
     "tai-chinh-ngan-sach": "chuyen-muc", "thong-ke": "chuyen-muc", "khen-thuong-xu-phat": "chuyen-muc",
     "thu-tuc-hanh-chinh": "cong-dan", "hoi-dap": "cong-dan", "lich-cong-tac": None, "tiep-can-thong-tin": None,
+    # Only the province carries these (farm/design.py PROVINCE); last, so other portals' draws are unchanged.
+    "cong-bao": "van-ban", "khao-sat": "cong-dan",
 }
 
 PAGE_KIND = {"gioi-thieu": "intro", "danh-ba": "directory", "van-ban": "documents", "thu-tuc-hanh-chinh": "procedures",

@@ -10,7 +10,8 @@ from farm.portals import load_portals
 
 
 def build_intro(m: PortalModel, rng: random.Random, group: str) -> None:
-    kind = "department" if group in ("dept", "province") else "commune"
+    # The province's intro has the contents of UBND tỉnh (QĐ 96 Điều 8 khoản 1 điểm a, second dash), as communes do.
+    kind = "department" if group == "dept" else "commune"
     keys = vocab.INTRO_ELEMENTS[kind]
     state = m.features["intro"]
     if state == "all":

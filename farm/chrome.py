@@ -26,7 +26,7 @@ from farm.model import PortalModel
 MENU_ORDER = ["gioi-thieu", "tin-tuc", "van-ban", "chuyen-muc", "thu-tuc-hanh-chinh", "hoi-dap", "cong-dan",
               "lich-cong-tac", "tiep-can-thong-tin", "danh-ba", "lich-su", "pho-bien-phap-luat", "tin-phat-thanh",
               "chien-luoc-quy-hoach", "du-an-dau-tu", "tai-chinh-ngan-sach", "thong-ke", "lay-y-kien",
-              "khen-thuong-xu-phat", "chi-dao-dieu-hanh"]
+              "khen-thuong-xu-phat", "chi-dao-dieu-hanh", "cong-bao", "khao-sat"]
 
 
 def site_title(m: PortalModel) -> str:
@@ -231,6 +231,7 @@ def page(m: PortalModel, port: int, title: str, main: str, *, sidebar: str = "",
 <header id="banner" role="banner">
 <div class="site-title"><h1><a href="{m.base}/" title="{esc(site_title(m))}">{esc(site_title(m))}</a></h1></div>
 {search_form(m)}
+{f'<div class="language"><a href="{m.english_href}" hreflang="en" lang="en">English</a></div>' if m.english_href else ""}
 </header>
 {menu_html(m)}
 {crumbs}

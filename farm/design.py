@@ -54,6 +54,8 @@ PROVINCE = {
     "pho_bien": "high", "documents": "full", "tthc": "page", "dvc": "yes", "quy_hoach": "items", "du_an": "items",
     "tai_chinh": "items", "thong_ke": "items", "lay_y_kien": "items", "khen_thuong": "items", "pakn": "good",
     "schedule": "active", "search": "working", "links": "met", "print": "yes", "access": "all", "chi_dao": "items",
+    # QĐ 96 Điều 8 khoản 2 điểm a, đ, d: the province's gazette and survey list items, its English version is there.
+    "cong_bao": "items", "khao_sat": "items", "tieng_nuoc_ngoai": "present",
 }
 PROVINCE_MISSES = [("thong_ke", "absent"), ("lay_y_kien", "empty"), ("contact", "some"), ("access", "absent"),
                    ("chi_dao", "empty"), ("directory", "empty"), ("du_an", "absent"), ("schedule", "stopped")]

@@ -109,6 +109,8 @@ class PortalModel:
     items: dict[str, list[Item]] = field(default_factory=dict)  # per listing section, newest first
     articles: dict[int, Item] = field(default_factory=dict)
     intro_style: str = "headings"  # headings | subpages
+    # The header's language switch to the English version (QĐ 96 Điều 8 khoản 2 điểm d), "" when there is none.
+    english_href: str = ""
     intro_elements: dict[str, str] = field(default_factory=dict)  # element key -> label shown
     intro_filler: list[str] = field(default_factory=list)
     history_label: str = ""  # department history page heading (element qua-trinh-hinh-thanh)

@@ -327,6 +327,12 @@ def video(m: PortalModel, port: int) -> str:
                 trail=[(f"{m.base}/thu-vien-video", "Thư viện video")])
 
 
+def english(m: PortalModel, port: int) -> str:
+    """The English version's home (QĐ 96 Điều 8 khoản 2 điểm d): reached from the header's switch only."""
+    return page(m, port, "English", "<h2>Bac Ninh Provincial Portal</h2><p>Information in English.</p>",
+                trail=[(m.english_href, "English")])
+
+
 def not_found(m: PortalModel | None, port: int) -> str:
     inner = "<h2>Không tìm thấy trang</h2><p>Trang bạn yêu cầu không tồn tại hoặc đã bị xóa.</p>"
     if m is None:

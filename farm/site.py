@@ -80,6 +80,8 @@ class FarmSite:
                     routes[bare(sec.href).rstrip("/")] = ("section", sec.key)
             for href, label in intro_subpages(m):
                 routes[bare(href).rstrip("/")] = ("intro-sub", href, label)
+            if m.english_href:
+                routes[m.english_href.rstrip("/")] = ("english",)
             if m.theme.frame == "portal4":
                 for k in range(len(portal4.config(m).subcategories)):
                     routes[bare(portal4.subcategory_href(m, k))] = ("subcategory", k)
@@ -141,6 +143,8 @@ class FarmSite:
             return _html(pages.home(m, port))
         if kind == "video":
             return _html(pages.video(m, port))
+        if kind == "english":
+            return _html(pages.english(m, port))
         if kind == "search":
             return _html(pages.search_results(m, port, args.get(search_param, "")))
         if kind == "intro-sub":

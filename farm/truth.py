@@ -446,6 +446,47 @@ def phu_luc_2(ctx: _Ctx) -> list[dict]:
     ]
 
 
+# The province's intro contents (QĐ 96 Điều 8 khoản 1 điểm a, UBND tỉnh) and how many points the share of component
+# portals it links to gives (Điều 9 khoản 1; tiers set by the project: 100% → 8, 80% → 6, 50% → 4, any → 2).
+PROVINCE_INTRO = ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao")
+COMPONENT_LINK_TIERS = ((100, 8), (80, 6), (50, 4), (1, 2))
+
+
+def _province_intro(ctx: _Ctx) -> dict:
+    found = [k for k in PROVINCE_INTRO if k in ctx.m.intro_elements]
+    pts = 6 if len(found) == len(PROVINCE_INTRO) else (3 if found else 0)
+    return _c("8.1a", pts, 6, [f"{k}: {ctx.m.intro_elements[k]}" for k in found]
+              + [f"thiếu {k}" for k in PROVINCE_INTRO if k not in found])
+
+
+def _english(ctx: _Ctx) -> dict:
+    """The header's "English" switch, read where the crawl reads headings and links for the intro: its pages."""
+    seen = bool(ctx.m.english_href) and "gioi-thieu" in ctx.m.sections
+    return _c("8.2d", 4 if seen else 0, 4, [ctx.url(ctx.m.english_href)] if seen else ["không có phiên bản tiếng Anh"])
+
+
+def _component_links(ctx: _Ctx) -> dict:
+    """Every department, commune and ward of the farm is a component portal the province must link to; a portal
+    counts once whatever page of it is linked."""
+    wanted = {r.id for r in ctx.registry if r.kind in ("department", "commune", "ward") and r.id != ctx.m.portal.id}
+    linked = set()
+    for u, _ in outbound_links(ctx.m, ctx.port):
+        r = link_portal(u, ctx.registry)
+        if r is not None and r.id in wanted:
+            linked.add(r.id)
+    share = len(linked) * 100 / len(wanted)
+    pts = next((p for lo, p in COMPONENT_LINK_TIERS if share >= lo), 0)
+    return _c("9.1", pts, 8, [f"{len(linked)}/{len(wanted)} cổng thành phần"]
+              + [f"thiếu {pid}" for pid in sorted(wanted - linked)][:10])
+
+
+def _province_pakn(ctx: _Ctx) -> dict:
+    """The Phụ lục PAKN judgement on 5 points: the same verdicts, tiers 15/12/7/5/0 read as 5/4/3/2/0."""
+    c = ctx.pakn("13")
+    scaled = {15: 5, 12: 4, 7: 3, 5: 2, 0: 0}[c["points"]]
+    return _c("13", scaled, 5, c["items"], c["state"] if c["state"] in ("not_evaluable", "needs_review") else None)
+
+
 def province(ctx: _Ctx) -> list[dict]:
     m = ctx.m
 
@@ -461,27 +502,33 @@ def province(ctx: _Ctx) -> list[dict]:
         n, notes = ctx.count_items(key)
         return _c(code, pts if n else 0, pts, notes)
 
-    d = ctx.directory("8.1k", 6)
+    d = ctx.directory("8.1k", 4)
     n_entries, _ = ctx.directory_entries()
-    docs = ctx.documents("8.1e", 8)
+    docs = ctx.documents("8.1e", 6)
     contact_all = all(f in m.contact for f in ("address", "phone", "fax", "email"))
     return [
-        found("8.1a", "gioi-thieu", 7),
-        any_in_period("8.1b", "tin-tuc", 8),
-        ctx.section_items("8.1c", "chi-dao-dieu-hanh", 7),
-        ctx.schedule("8.1c-lich", 7),
-        any_in_period("8.1d", "pho-bien-phap-luat", 7),
-        ctx.section_items("8.1đ", "chien-luoc-quy-hoach", 7),
+        _province_intro(ctx),
+        any_in_period("8.1b", "tin-tuc", 6),
+        ctx.section_items("8.1c", "chi-dao-dieu-hanh", 5),
+        ctx.section_items("8.1c-khen", "khen-thuong-xu-phat", 4),
+        ctx.schedule("8.1c-lich", 5),
+        any_in_period("8.1d", "pho-bien-phap-luat", 5),
+        ctx.section_items("8.1đ", "chien-luoc-quy-hoach", 5),
         docs if docs["state"] == "not_evaluable" else
-        _c("8.1e", 8 if m.documents and "van-ban" in m.sections else 0, 8, docs["items"]),
-        ctx.section_items("8.1g", "du-an-dau-tu", 7),
-        ctx.section_items("8.1h", "lay-y-kien", 6),
-        ctx.section_items("8.1i", "tai-chinh-ngan-sach", 6),
-        _c("8.1k", 6 if n_entries and "danh-ba" in m.sections else 0, 6, d["items"]),
-        _c("8.1l", 6 if contact_all else 0, 6, [f"{k}: {v}" for k, v in m.contact.items()]),
-        found("8.1m", "tiep-can-thong-tin", 6),
-        ctx.dvc("8.1n", 6),
-        ctx.section_items("8.2bc", "thong-ke", 6),
+        _c("8.1e", 6 if m.documents and "van-ban" in m.sections else 0, 6, docs["items"]),
+        ctx.section_items("8.1g", "du-an-dau-tu", 5),
+        ctx.section_items("8.1h", "lay-y-kien", 4),
+        ctx.section_items("8.1i", "tai-chinh-ngan-sach", 4),
+        _c("8.1k", 4 if n_entries and "danh-ba" in m.sections else 0, 4, d["items"]),
+        _c("8.1l", 4 if contact_all else 0, 4, [f"{k}: {v}" for k, v in m.contact.items()]),
+        found("8.1m", "tiep-can-thong-tin", 4),
+        ctx.dvc("8.1n", 4),
+        ctx.section_items("8.2bc", "thong-ke", 4),
+        ctx.section_items("8.2a", "cong-bao", 5),
+        _english(ctx),
+        found("8.2đ", "khao-sat", 3),
+        _component_links(ctx),
+        _province_pakn(ctx),
     ]
 
 

@@ -35,6 +35,8 @@ SECTION_LABELS: dict[str, list[str]] = {
                             "Xử lý vi phạm"],
     "tiep-can-thong-tin": ["Tiếp cận thông tin", "Công khai thông tin", "Cung cấp thông tin"],
     "tin-phat-thanh": ["Tin phát thanh", "Đài truyền thanh", "Bản tin truyền thanh", "Trang truyền thanh"],
+    "cong-bao": ["Công báo", "Công báo điện tử", "Công báo tỉnh"],
+    "khao-sat": ["Khảo sát trực tuyến", "Khảo sát ý kiến"],
 }
 # Department history is a page "Quá trình hình thành và phát triển" (section lich-su, element qua-trinh-hinh-thanh).
 DEPT_HISTORY_LABELS = ["Quá trình hình thành và phát triển", "Lịch sử hình thành", "Quá trình hình thành"]
@@ -58,6 +60,8 @@ SECTION_SLUGS: dict[str, list[str]] = {
     "khen-thuong-xu-phat": ["thi-dua-khen-thuong", "khen-thuong-xu-phat"],
     "tiep-can-thong-tin": ["tiep-can-thong-tin", "cong-khai-thong-tin"],
     "tin-phat-thanh": ["tin-phat-thanh", "dai-truyen-thanh"],
+    "cong-bao": ["cong-bao", "cong-bao-dien-tu"],
+    "khao-sat": ["khao-sat-truc-tuyen", "khao-sat"],
 }
 DEPT_HISTORY_SLUG = "qua-trinh-hinh-thanh-va-phat-trien"
 
@@ -198,6 +202,12 @@ TITLE_TEMPLATES: dict[str, list[str]] = {
         "Quyết định khen thưởng tập thể, cá nhân {achievement}",
         "Quyết định xử phạt vi phạm hành chính trong lĩnh vực {field}",
         "Biểu dương {group} {achievement}", "Khen thưởng đột xuất cá nhân có thành tích trong {topic}",
+    ],
+    "cong-bao": [
+        "Công báo điện tử tỉnh Bắc Ninh {period} năm {year}", "Danh mục văn bản đăng Công báo {period} năm {year}",
+    ],
+    "khao-sat": [
+        "Khảo sát mức độ hài lòng về {topic} năm {year}", "Phiếu khảo sát ý kiến về {field}",
     ],
     "chi-dao-dieu-hanh": [
         "Chỉ thị về tăng cường {topic}", "Công văn chỉ đạo thực hiện {topic}",

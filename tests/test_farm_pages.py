@@ -30,7 +30,7 @@ NOW = datetime(2025, 11, 22, 10, 30)
 START, END = date(2025, 6, 1), date(2025, 6, 30)
 PORT = 8765
 INTRO_KEYS = {"department": ("co-cau-to-chuc", "chuc-nang-nhiem-vu", "don-vi-truc-thuoc"),
-              "province": ("co-cau-to-chuc", "chuc-nang-nhiem-vu", "don-vi-truc-thuoc"),
+              "province": ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao"),  # UBND tỉnh (QĐ 96 Điều 8 1a)
               "commune": ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao"),
               "ward": ("to-chuc-bo-may", "ban-do-dia-gioi", "tieu-su-lanh-dao")}
 ACCESS_KEYS = ("danh-muc-cong-khai", "dau-moi-cung-cap", "dia-chi-tiep-nhan")

@@ -93,15 +93,34 @@ def test_deadline_is_the_first_number_of_working_days_in_the_update_text(rubrics
         assert c.deadline_working_days == (int(m.group(1)) if m else None), c.code
 
 
-def test_province_titles_are_qd96_article_8_headings(rubrics):
+def _articles(lines: list[str], first: int, last: int) -> str:
+    start = next(i for i, l in enumerate(lines) if l.startswith(f"Điều {first}."))
+    end = next(i for i, l in enumerate(lines) if l.startswith(f"Điều {last + 1}."))
+    return " ".join(lines[start:end]).casefold()
+
+
+def test_province_titles_are_qd96_headings(rubrics):
+    """Điều 8 items keep their headings; the Điều 9 and Điều 13 criteria quote their article."""
     lines = _seed_lines(QD96)
-    start = next(i for i, l in enumerate(lines) if l.startswith("Điều 8."))
-    end = next(i for i, l in enumerate(lines) if l.startswith("Điều 9."))
-    text = " ".join(lines[start:end]).casefold()
+    texts = {"8": _articles(lines, 8, 8), "9": _articles(lines, 9, 9), "13": _articles(lines, 13, 13)}
     for c in rubrics["province"].criteria:
+        article = re.match(r"QĐ 96/QĐ-UBND Điều (\d+) khoản", c.legal_ref or "")
+        assert article and article.group(1) in texts, c.code
         for part in c.title.split("; "):
-            assert part.casefold() in text, (c.code, part)
-        assert c.legal_ref and c.legal_ref.startswith("QĐ 96/QĐ-UBND Điều 8 khoản")
+            assert part.casefold() in texts[article.group(1)], (c.code, part)
+
+
+def test_province_has_every_duty_of_article_8_khoan_2_and_articles_9_13(rubrics):
+    refs = " | ".join(c.legal_ref for c in rubrics["province"].criteria)
+    for point in ("khoản 2 điểm a", "khoản 2 điểm b, c", "khoản 2 điểm d", "khoản 2 điểm đ", "Điều 9 khoản 1",
+                  "Điều 13 khoản 1 điểm c"):
+        assert point in refs, point
+    rules = {c.code: c.rule_type for c in rubrics["province"].criteria}
+    assert rules["9.1"] == "component_links" and rules["13"] == "pakn" and rules["8.1a"] == "elements"
+
+
+def test_province_source_says_weights_are_the_projects(rubrics):
+    assert "trọng số do dự án đặt" in rubrics["province"].source
 
 
 def test_all_text_is_nfc(rubrics):
@@ -218,3 +237,21 @@ def test_non_nfc_title_rejected(tmp_path):
 
 def test_bundled_files_are_the_ones_loaded():
     assert {p.stem for p in RUBRICS_DIR.glob("*.yaml")} == {"phu-luc-1", "phu-luc-2", "province"}
+
+
+@pytest.mark.parametrize("rule, words", [
+    ({"kinds": ["so"], "thresholds": [[100, 6]]}, "rule.kinds"),
+    ({"kinds": ["commune"], "thresholds": [[50, 2], [100, 6]]}, "giảm dần"),
+    ({"kinds": ["commune"], "thresholds": [[100, 7]]}, "điểm từ 0 đến 6"),
+    ({"kinds": ["commune"], "thresholds": [[100, 6]], "show_missing": 0}, "rule.show_missing"),
+    ({"kinds": ["commune"]}, "rule.thresholds"),
+])
+def test_component_links_parameters_are_checked(tmp_path, rule, words):
+    assert words in _crit_error(tmp_path, "1", rule={"type": "component_links", **rule})
+
+
+def test_component_links_loads(tmp_path):
+    doc = _small()
+    doc["criteria"][0]["rule"] = {"type": "component_links", "kinds": ["commune", "ward"], "thresholds": [[100, 6],
+                                                                                                       [1, 2]]}
+    assert load_rubric(_write(tmp_path, doc)).criterion("1").rule_type == "component_links"

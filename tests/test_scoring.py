@@ -160,11 +160,12 @@ def test_p2_plans_or_projects(rubrics, config):
 
 
 def test_province_section_found(rubrics, config):
-    f = facts("tinh", "province", "province", sections={"gioi-thieu": sec("gioi-thieu")})
-    assert crit(rubrics, config, f, "8.1a").points == 7
-    assert crit(rubrics, config, f, "8.1m").points == 0
-    f = facts("tinh", "province", "province", sections={"gioi-thieu": sec("gioi-thieu", "robots_blocked")})
-    assert crit(rubrics, config, f, "8.1a").state == "not_evaluable"
+    f = facts("tinh", "province", "province", sections={"tiep-can-thong-tin": sec("tiep-can-thong-tin")})
+    assert crit(rubrics, config, f, "8.1m").points == 4
+    assert crit(rubrics, config, f, "8.2d").points == 0
+    f = facts("tinh", "province", "province", sections={"tiep-can-thong-tin": sec("tiep-can-thong-tin",
+                                                                                  "robots_blocked")})
+    assert crit(rubrics, config, f, "8.1m").state == "not_evaluable"
 
 
 # --- elements ---
@@ -248,7 +249,7 @@ def test_directory(rubrics, config):
         == "missing"
     # province: presence only
     prov = facts("tinh", "province", "province", directory=DirectoryFact(url, (no_mail,)))
-    assert crit(rubrics, config, prov, "8.1k").points == 6
+    assert crit(rubrics, config, prov, "8.1k").points == 4
 
 
 # --- documents ---

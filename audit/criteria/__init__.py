@@ -30,6 +30,7 @@ RULES: dict[str, RuleType] = {
     "tthc": RuleType(links.tthc, links.check_tthc),
     "dvc_link": RuleType(links.dvc_link, links.check_dvc_link),
     "portal_links": RuleType(links.portal_links, links.check_portal_links),
+    "component_links": RuleType(links.component_links, links.check_component_links),
     "pakn": RuleType(pakn.pakn, pakn.check_pakn),
     "search_works": RuleType(features.search_works, features.check_search_works),
     "print_majority": RuleType(features.print_majority, features.check_print_majority),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import unicodedata
+from fractions import Fraction
 from urllib.parse import urlsplit
 
 from audit.criteria.base import NEEDS_REVIEW, PORTAL_OK, Context, Known, Outcome, allowed, ev, join_vn, section_param
@@ -159,3 +160,67 @@ def check_portal_links(params, max_points, known: Known) -> set[int]:
             raise ValueError(f"rule.require: kinds trong {'|'.join(KINDS)}")
     return {0, max_points}
 
+
+
+# --- component_links: a link to every portal of the given kinds in the directory (QĐ 96 Điều 9 khoản 1) ---
+
+def component_links(ctx: Context, crit) -> Outcome:
+    """Share of the directory's portals of `kinds` the portal links to, against `thresholds` ([min percent, points],
+    first match wins). A portal counts once, by id, whatever address of it was linked; a link whose target did not
+    answer in this run still counts (the duty is the link; the target's outage is its own criterion) and says so."""
+    p = crit.params
+    kinds, show = set(p["kinds"]), p.get("show_missing", 10)
+    wanted: dict[str, object] = {}
+    for portal in sorted(ctx.directory.portals, key=lambda x: x.id):
+        if portal.kind in kinds and portal.id != ctx.facts.portal_id:
+            wanted.setdefault(portal.id, portal)
+    noun = "cổng thành phần"
+    if not wanted:
+        # Nothing to compare against is not a pass: the directory itself is wrong for this criterion.
+        return Outcome(0, f"Danh bạ cổng không có {noun} nào thuộc loại {', '.join(sorted(kinds))} để đối chiếu "
+                          f"— cần kiểm tra trực tiếp", [], NEEDS_REVIEW)
+    hits: dict[str, Link] = {}
+    for link in _links(ctx):
+        target = ctx.directory.match(link.url)
+        if target is not None and target.id in wanted:
+            hits.setdefault(target.id, link)
+    evidence = []
+    for pid, link in sorted(hits.items()):
+        verified = _verified(ctx, wanted[pid])
+        state = {True: "đã kiểm chứng: cổng truy cập được", False: "cổng không truy cập được trong lượt thu thập này",
+                 None: "chưa kiểm chứng"}[verified]
+        evidence += _link_ev(ctx, [link], f"{wanted[pid].name}; {state}")
+    missing = [wanted[pid].name for pid in wanted if pid not in hits]
+    found, total = len(hits), len(wanted)
+    percent = Fraction(found * 100, total)
+    points = next((pts for lo, pts in p["thresholds"] if percent >= lo), 0)
+    text = f"Có liên kết đến {found}/{total} {noun} trong danh bạ"
+    if missing:
+        shown = join_vn(missing[:show]) if len(missing) <= show else ", ".join(missing[:show])
+        rest = f" và {len(missing) - show} cổng khác" if len(missing) > show else ""
+        text += f"; thiếu {len(missing)}: {shown}{rest}"
+    return Outcome(points, text, evidence)
+
+
+def check_component_links(params, max_points, known: Known) -> set[int]:
+    allowed(params, "kinds", "thresholds", "show_missing")
+    kinds = params.get("kinds")
+    if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
+        raise ValueError(f"rule.kinds: cần danh sách loại cổng trong {'|'.join(KINDS)}")
+    show = params.get("show_missing", 10)
+    if not isinstance(show, int) or isinstance(show, bool) or show < 1:
+        raise ValueError("rule.show_missing: cần số nguyên ≥ 1")
+    rows = params.get("thresholds")
+    if not isinstance(rows, list) or not rows:
+        raise ValueError("rule.thresholds: cần danh sách [phần trăm tối thiểu, điểm]")
+    last = None
+    for row in rows:
+        if (not isinstance(row, list) or len(row) != 2 or any(not isinstance(x, int) or isinstance(x, bool)
+                                                               for x in row)):
+            raise ValueError(f"rule.thresholds: mục {row!r} phải là [phần trăm tối thiểu, điểm]")
+        lo, pts = row
+        if not 0 < lo <= 100 or not 0 <= pts <= max_points or (last is not None and lo >= last):
+            raise ValueError(f"rule.thresholds: mục {row!r}: phần trăm từ 1 đến 100 giảm dần, điểm từ 0 đến "
+                             f"{max_points}")
+        last = lo
+    return {0, *(pts for _, pts in rows)}

@@ -127,7 +127,8 @@ def pakn(ctx: Context, crit) -> Outcome:
     if excluded:
         not_due += f"; {len(excluded)} câu hỏi không đủ điều kiện tiếp nhận, không tính"
     if judged == 0:
-        return Outcome(cfg.no_question_points, f"Không có PAKN trong kỳ tại {ctx.where(key)}{not_due}", evidence)
+        # Never above the criterion's own maximum (the province's Hỏi – Đáp is worth less than the plan's 15).
+        return Outcome(min(cfg.no_question_points, crit.max_points), f"Không có PAKN trong kỳ tại {ctx.where(key)}{not_due}", evidence)
     ratio = Fraction(counts[ON_TIME] * 100, judged)
     if late_unanswered == judged:  # "100 % PAKN quá hạn chưa được trả lời"
         points = cfg.all_late_unanswered_points
