@@ -254,3 +254,16 @@ def test_fields_a_question_carries_are_listed_and_the_timed_rows_named(tmp_path)
     assert "điền sẵn cho dòng 3.2;" in note
     html = (folder / "so-y-te.html").read_text(encoding="utf-8")
     assert "<th scope=\"col\">Loại PAKN</th>" in html and "phức tạp" in html and "điền sẵn cho dòng 3.2;" in html
+
+
+def test_province_rows_9_and_12_read_the_gazette_and_the_english_version():
+    cb = SectionFact("cong-bao", "https://bacninh.gov.vn/cong-bao", "Công báo")
+    items = (Item("cong-bao", "c1", "Công báo số 45", datetime(2026, 10, 3)),
+             Item("cong-bao", "c0", "Công báo số 40", datetime(2026, 9, 3)))
+    english = (ElementFact("tieng-nuoc-ngoai", "https://bacninh.gov.vn/gioi-thieu", "English"),)
+    config = load_scoring_config()
+    form = build_form(province_facts(sections={"cong-bao": cb}, items=items, elements=english), PROVINCE, OCT, config)
+    assert (row(form, "9")["count"], row(form, "12")["count"]) == (1, "Có")
+    bare = build_form(province_facts(), PROVINCE, OCT, config)
+    assert (row(bare, "9")["count"], row(bare, "12")["count"]) == (0, "Không")
+    assert row(bare, "9")["note"] == "không có chuyên mục"
