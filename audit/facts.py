@@ -80,6 +80,10 @@ class DocumentRow:
     url: str | None
     fields: frozenset[str]  # subset of DOCUMENT_FIELDS shown (column present and cell non-empty)
     has_file: bool  # a downloadable file link
+    # What the row shows under "cơ quan ban hành" and "số ký hiệu" (None: not shown, or facts stored before these
+    # were kept): which documents the unit issued itself (audit/criteria/flags.py issued_by).
+    issuer: str | None = None
+    number: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,12 @@
  "portals": [{"id", "name", "kind", "rubric", "url", "status", "score", "max_score",
               "criteria": [{"code", "title", "points", "max_points", "state", "summary",
                             "evidence": [{"url", "title", "published_at", "note"}],
-                            "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}}]}]}
+                            "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"},
+                            "flags"?: [{"kind", "message", ...}]}]}]}
 Portals are in registry order, criteria in rubric order. A criterion carries "override" only when an auditor's
-decision replaced its automatic result. A portal entry may carry extension keys added after build_results
+decision replaced its automatic result, and "flags" only when its rule flagged something a person should see
+(FLAG_KINDS: a stale section, a non-official e-mail, no document of the unit's own), whether or not it cost points;
+a flag's other keys are kind-specific strings, numbers or null. A portal entry may carry extension keys added after build_results
 (audit.engine adds "crawl", "host_confidence", "gate_failures", "previous_score", "history", "diff"); the keys above
 are required.
 """
@@ -29,6 +32,7 @@ _PORTAL_KEYS = {"id", "name", "kind", "rubric", "url", "status", "score", "max_s
 _CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "evidence"}
 _EV_KEYS = {"url", "title", "published_at", "note"}
 _OVERRIDE_KEYS = {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
+FLAG_KINDS = ("stale_section", "foreign_email", "no_own_documents")
 
 
 def build_results(period: Period, generated_at: datetime | str, portal_results: Mapping[str, PortalResult] |
@@ -62,6 +66,8 @@ def _criterion(c) -> dict:
            "evidence": [{k: e.get(k) for k in ("url", "title", "published_at", "note")} for e in c.evidence]}
     if c.override is not None:
         out["override"] = dict(c.override)
+    if getattr(c, "flags", ()):
+        out["flags"] = [dict(f) for f in c.flags]
     return out
 
 
@@ -127,11 +133,13 @@ def _check_portal(p, where: str, check) -> None:
 
 
 def _check_criterion(c, where: str, check) -> None:
-    if not check(isinstance(c, dict) and set(c) - {"override"} == _CRIT_KEYS,
-                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override)"):
+    if not check(isinstance(c, dict) and set(c) - {"override", "flags"} == _CRIT_KEYS,
+                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override, flags)"):
         return
     if "override" in c:
         _check_override(c, where, check)
+    if "flags" in c:
+        _check_flags(c["flags"], where, check)
     for k in ("code", "title", "summary"):
         if check(isinstance(c[k], str) and c[k], f"{where}.{k}: not a non-empty string"):
             check(unicodedata.is_normalized("NFC", c[k]), f"{where}.{k}: not NFC")
@@ -171,6 +179,21 @@ def _check_override(c, where: str, check) -> None:
     check(o["state_auto"] in STATES and _int(o["points_auto"]), f"{where}.override: bad automatic points/state")
     for k in ("reason", "author"):
         check(isinstance(o[k], str) and o[k].strip() != "", f"{where}.override.{k}: not a non-empty string")
+
+
+def _check_flags(flags, where: str, check) -> None:
+    if not check(isinstance(flags, list) and flags, f"{where}.flags: not a non-empty list"):
+        return
+    for j, f in enumerate(flags):
+        w = f"{where}.flags[{j}]"
+        if not check(isinstance(f, dict) and {"kind", "message"} <= set(f), f"{w}: needs keys kind, message"):
+            continue
+        check(f["kind"] in FLAG_KINDS, f"{w}.kind: {f['kind']!r} not one of {', '.join(FLAG_KINDS)}")
+        if check(isinstance(f["message"], str) and f["message"], f"{w}.message: not a non-empty string"):
+            check(unicodedata.is_normalized("NFC", f["message"]), f"{w}.message: not NFC")
+        for k, v in f.items():
+            check(v is None or isinstance(v, (str, int, float)) and not isinstance(v, bool),
+                  f"{w}.{k}: not a string, number or null")
 
 
 def _int(v) -> bool:

@@ -40,6 +40,8 @@ class CriterionResult:
     # Set when an auditor's decision replaced the automatic result (audit.overrides):
     # {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
     override: dict | None = None
+    # Flags of the rule (audit/criteria/flags.py): {"kind", "message", ...}; empty for most criteria.
+    flags: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def score_criterion(ctx: Context, crit: Criterion) -> CriterionResult:
             f"{ctx.where(s.key)} được nhận diện với độ tin cậy {_pct(s.confidence)} (dưới ngưỡng "
             f"{_pct(ctx.config.needs_review_below)})" for s in doubtful)
     return CriterionResult(crit.code, crit.title, points, crit.max_points, state,
-                           unicodedata.normalize("NFC", summary), _cap(out.evidence, ctx.config.evidence_cap))
+                           unicodedata.normalize("NFC", summary), _cap(out.evidence, ctx.config.evidence_cap),
+                           flags=tuple(_nfc_entry(f) for f in out.flags))
 
 
 def _doubtful_sections(ctx: Context, crit: Criterion) -> list:

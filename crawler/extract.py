@@ -276,11 +276,14 @@ def documents_table(doc) -> list[dict] | None:
             if not cells:
                 continue
             fields, title, url, has_file = set(), "", None, False
+            values: dict[str, str] = {}  # issuing body and number: which documents are the unit's own
             for i, cell in enumerate(cells):
                 key = mapping.get(i)
                 text = clean(cell.text_content())
                 if key and key != "file" and text:
                     fields.add(key)
+                if key in ("co_quan", "so_ky_hieu") and text:
+                    values[key] = text[:200]
                 if key == "trich_yeu":
                     title = text
                     a = cell.find(".//a")
@@ -294,7 +297,7 @@ def documents_table(doc) -> list[dict] | None:
                     has_file = True
             if not fields and not title and not has_file:
                 continue  # a spacer or an empty pager row, not a document
-            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file})
+            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file, **values})
         return out
     return None
 

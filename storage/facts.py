@@ -152,7 +152,7 @@ def _documents(data):
                 continue
             seen.add(key)
             rows.append(DocumentRow(r.get("title") or "", r.get("url"), frozenset(r.get("fields") or ()),
-                                    bool(r.get("has_file"))))
+                                    bool(r.get("has_file")), r.get("co_quan"), r.get("so_ky_hieu")))
     return DocumentsFact(data[0]["url"], tuple(rows), any(d.get("has_search") for d in data))
 
 
