@@ -262,3 +262,20 @@ def test_validation_names_a_bad_flag():
     errs = validate_results(doc)
     assert any("flags[0].kind: 'odd'" in e for e in errs) and any("flags[1]: needs keys kind, message" in e
                                                                    for e in errs)
+
+
+# --- the report ---
+
+def test_the_report_shows_flag_badges_and_counts_them_in_the_overview(tmp_path):
+    from audit.report import render_report
+    r = score_portal(projects(date(2025, 1, 1)), RUBRICS["phu-luc-1"], FEB, REGISTRY, CONFIG)
+    doc = build_results(FEB, "2026-03-10T09:00:00", [r], REGISTRY)
+    index = render_report(doc, tmp_path / "out")
+    page = (index.parent / "portals" / "so-a.html").read_text(encoding="utf-8")
+    assert '<span class="tag tag-flag flag-stale_section"' in page and ">không cập nhật trong năm</span>" in page
+    assert 'id="canh-bao"' in page and "Không cập nhật trong năm: mục mới nhất của chuyên mục" in page
+    overview = index.read_text(encoding="utf-8")
+    assert "1 tiêu chí có cảnh báo" in overview and "<h3>Cảnh báo</h3>" in overview
+    quiet = build_results(FEB, "x", [score_portal(projects(date(2026, 2, 1)), RUBRICS["phu-luc-1"], FEB, REGISTRY,
+                                                   CONFIG)], REGISTRY)
+    assert "<h3>Cảnh báo</h3>" not in render_report(quiet, tmp_path / "quiet").read_text(encoding="utf-8")
