@@ -203,7 +203,7 @@ def test_no_own_document_is_flagged_and_costs_points_only_when_set():
 
 
 @pytest.mark.parametrize("name, kind, abbr", [
-    ("Sở Y tế", "department", "SYT"), ("Sở Giáo dục và Đào tạo", "department", "SGDDT"),
+    ("Sở Y tế", "department", "SYT"), ("Sở Giáo dục và Đào tạo", "department", "SGDĐT"),
     ("Văn phòng UBND tỉnh", "department", "VPUBND"), ("Sở Văn hóa, Thể thao và Du lịch", "department", "SVHTTDL"),
     ("Xã Đại Sơn", "commune", "UBND"), ("Phường Kinh Bắc", "ward", "UBND"),
 ])
@@ -217,7 +217,9 @@ def test_the_registry_may_give_the_abbreviation(tmp_path):
                     "TTr\nsyt,Sở Y tế,department,https://syt.bacninh.gov.vn/,\n", encoding="utf-8")
     tt, syt = load_registry(path)
     assert (tt.abbreviation, syt.abbreviation) == ("TTr", "")
-    assert fl.abbreviation(tt) == "TTR" and fl.issued_by(row(1, "9/KL-TTr"), tt)
+    assert fl.abbreviation(tt) == "TTr" and fl.issued_by(row(1, "9/KL-TTR"), tt)
+    sgd = Portal("sgd", "Sở Giáo dục và Đào tạo", "department", "https://sgd.bacninh.gov.vn/", "phu-luc-1")
+    assert fl.issued_by(row(1, "12/QĐ-SGDĐT"), sgd) and fl.issued_by(row(2, "13/KH-SGDDT"), sgd)
     path.write_text("id,name,kind,url,abbreviation\nsyt,Sở Y tế,department,https://syt.bacninh.gov.vn/,S Y T\n",
                     encoding="utf-8")
     with pytest.raises(ConfigError, match=r"registry.csv:2: trường abbreviation"):

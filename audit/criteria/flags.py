@@ -84,10 +84,15 @@ def foreign_email_flag(address: str, url: str | None, who: str, domains: tuple[s
 _SKIPPED_WORDS = {"và", "các", "tỉnh", "bắc", "ninh"}  # not part of the usual abbreviation (Sở Giáo dục và Đào tạo → SGDĐT)
 
 
+def _plain(text: str) -> str:
+    """Upper case without tone and vowel marks, Đ kept: how an abbreviation is written (SGDĐT)."""
+    text = unicodedata.normalize("NFD", text.upper())
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
 def _fold(text: str) -> str:
-    """Upper case without diacritics, Đ kept as D: "SGDĐT" and "SGDDT" are the same unit."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).upper()
+    """_plain with Đ as D, for comparing: "SGDĐT" and "SGDDT" are the same unit."""
+    return _plain(text).replace("Đ", "D")
 
 
 def abbreviation(portal: Portal) -> str:
@@ -95,7 +100,7 @@ def abbreviation(portal: Portal) -> str:
     "45/KH-UBND"); for a department the initials of its name (Sở Y tế → SYT), an all-capitals word kept whole
     (Văn phòng UBND tỉnh → VPUBND)."""
     if portal.abbreviation:
-        return _fold(portal.abbreviation)
+        return portal.abbreviation
     if portal.kind in ("province", "commune", "ward"):
         return "UBND"
     name = re.sub(r"\(.*?\)", " ", portal.name)
@@ -104,7 +109,7 @@ def abbreviation(portal: Portal) -> str:
         if word.casefold() in _SKIPPED_WORDS:
             continue
         letters.append(word if word.isupper() and len(word) > 1 else word[0])
-    return _fold("".join(letters))
+    return _plain("".join(letters))
 
 
 def _core_name(portal: Portal) -> str:
@@ -125,7 +130,7 @@ def number_issuer_codes(number: str) -> list[str]:
 def issued_by(row: DocumentRow, portal: Portal) -> bool | None:
     """Whether the unit issued the document: by its issuing-body cell when the row shows one, else by its number's
     suffix; None when the row shows neither."""
-    abbr = abbreviation(portal)
+    abbr = _fold(abbreviation(portal))
     if row.issuer:
         cell = " ".join(unicodedata.normalize("NFC", row.issuer).casefold().split())
         core = _core_name(portal)
