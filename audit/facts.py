@@ -85,6 +85,10 @@ class DocumentRow:
     # The day of the first crawl run of this portal whose document list showed the row: it was posted by then
     # (no later); it may have been posted long before, so this alone never makes a document late.
     first_seen: date | None = None
+    # What the row shows under "cơ quan ban hành" and "số ký hiệu" (None: not shown, or facts stored before these
+    # were kept): which documents the unit issued itself (audit/criteria/flags.py issued_by).
+    issuer: str | None = None
+    number: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ KINDS = ("province", "department", "commune", "ward")
 DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
 BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "registry" / "bac-ninh.csv"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-_COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes", "spider")
+_COLUMNS = ("id", "name", "kind", "url", "rubric", "host_confidence", "notes", "spider", "abbreviation")
 
 
 MAX_FIELD = 500  # a name or note longer than this is a pasting accident, and it would fill every report line
@@ -88,6 +88,9 @@ class Portal:
     # Base URLs of other portals inside this one's (a department's /web/<site> under the province's host root):
     # never this portal's pages. Set from the directory (audit/directory.py), not a registry column.
     nested: tuple[str, ...] = ()
+    # Optional: the code the unit's document numbers end with ("SYT" in "123/QĐ-SYT"); empty: derived from the name
+    # (audit/criteria/flags.py abbreviation).
+    abbreviation: str = ""
 
 
 def load_registry(path: str | Path, rubric_ids: set[str] | None = None) -> list[Portal]:
@@ -227,4 +230,7 @@ def _portal(p: Path, line: int, row: dict, rubric_ids: set[str] | None) -> Porta
     spider = field("spider")
     if spider not in ("", "liferay", "generic"):
         raise ConfigError(f"{p}:{line}: trường spider: '{spider}' (để trống, liferay hoặc generic)")
-    return Portal(pid, name, kind, url, rubric, confidence, field("notes"), spider)
+    abbr = field("abbreviation")
+    if abbr and not re.fullmatch(r"[^\W_]+", abbr):
+        raise ConfigError(f"{p}:{line}: trường abbreviation: '{abbr}' chỉ gồm chữ và số, ví dụ SYT")
+    return Portal(pid, name, kind, url, rubric, confidence, field("notes"), spider, abbreviation=abbr)

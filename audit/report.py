@@ -79,6 +79,9 @@ RUBRIC_LABELS = {
 RUBRIC_ORDER = ("province", "phu-luc-1", "phu-luc-2")
 DEFAULT_RUBRIC = {"province": "province", "department": "phu-luc-1", "commune": "phu-luc-2", "ward": "phu-luc-2"}
 # Page flags of incremental crawls (storage/incremental.py): shown to the auditor, never scored.
+# Badges of criterion flags (results.json `flags`, audit/criteria/flags.py); an unknown kind shows its message only.
+CRITERION_FLAG_LABELS = {"stale_section": "không cập nhật trong năm", "foreign_email": "thư điện tử không chính thức",
+                         "no_own_documents": "không có văn bản do đơn vị ban hành"}
 PAGE_FLAG_LABELS = {"possibly_backdated": "Có thể ghi lùi ngày đăng", "removed": "Đã bị gỡ khỏi danh sách"}
 
 # Fetch statuses of the crawler (named failures: crawler/status.py), for the crawl record. Unknown ones are shown as is.
@@ -309,6 +312,7 @@ class CriterionView:
     override: OverrideView | None = None
     legal_ref: str = ""  # "QĐ 96/QĐ-UBND Điều 8 khoản 1 điểm a"; empty when the rubric gives none
     not_applicable: NotApplicableView | None = None
+    flags: list[dict] = field(default_factory=list)  # {"kind", "label", "message"}: badges beside the state
 
 
 @dataclass(slots=True)
@@ -363,6 +367,7 @@ class PortalView:
     crawl: CrawlView | None = None
     overrides: list[CriterionView] = field(default_factory=list)  # criteria an auditor overrode
     not_applicable: list[CriterionView] = field(default_factory=list)  # criteria declared not applicable
+    flagged: list[CriterionView] = field(default_factory=list)  # criteria carrying flags (stale section, e-mail…)
     gate_failures: list[dict] = field(default_factory=list)  # {"level", "level_label", "message"}
     trend: dict | None = None  # sparkline geometry and rows of the last periods (audit/history.py)
     diff: dict | None = None  # {"score_change_text", "dir", "gained", "lost", "new_missing"}: lists of CriterionView
@@ -407,7 +412,11 @@ def _criterion(raw: Any, index: int, used: set[str]) -> CriterionView:
                       f"{STATE_LABELS.get(d.get('state_auto'), UNKNOWN_LABEL)}",
             reason=_text(d.get("reason")), author=_text(d.get("author")),
             valid_text=_validity(d.get("valid_from"), d.get("valid_to")), at=fmt_datetime(d.get("at")))
+    flags = [{"kind": _text(f.get("kind")), "label": CRITERION_FLAG_LABELS.get(f.get("kind"), "cảnh báo"),
+              "message": _text(f.get("message"))}
+             for f in c.get("flags") or () if isinstance(f, dict)]
     return CriterionView(
+        flags=flags,
         override=override,
         not_applicable=declared,
         legal_ref=_text(c.get("legal_ref")),
@@ -512,6 +521,7 @@ def _portal(raw: dict, bands: list[Band], period: tuple[str, str] | None = None)
         crawl=_crawl(raw.get("crawl")),
         overrides=[c for c in criteria if c.override is not None],
         not_applicable=[c for c in criteria if c.not_applicable is not None],
+        flagged=[c for c in criteria if c.flags],
         gate_failures=[{"level": g.get("level"), "level_label": GATE_LEVEL_LABELS.get(g.get("level"), UNKNOWN_LABEL),
                         "message": _text(g.get("message"))}
                        for g in raw.get("gate_failures") or () if isinstance(g, dict)],
@@ -703,6 +713,17 @@ def _counts(portals: list[PortalView], attr: str, order: tuple[str, ...], labels
     return [{"key": k, "label": labels.get(k, k or UNKNOWN_LABEL), "count": tally.get(k, 0)} for k in keys]
 
 
+def _flag_counts(portals: list[PortalView]) -> list[dict]:
+    """Portals carrying each kind of criterion flag (overview card; empty when nothing was flagged)."""
+    tally: dict[str, int] = {}
+    for p in portals:
+        for kind in {f["kind"] for c in p.flagged for f in c.flags}:
+            tally[kind] = tally.get(kind, 0) + 1
+    known = list(CRITERION_FLAG_LABELS)
+    return [{"kind": k, "label": CRITERION_FLAG_LABELS.get(k, k), "count": tally[k]}
+            for k in sorted(tally, key=lambda k: (known.index(k) if k in known else len(known), k))]
+
+
 def _present(counts: list[dict]) -> list[dict]:
     return [c for c in counts if c["count"]]
 
@@ -737,6 +758,7 @@ def build_context(doc: dict, bands: list[Band]) -> dict:
         "distribution": _distribution(portals),
         "heatmaps": _heatmaps(ranked),
         "heat_open_limit": HEAT_OPEN_LIMIT,
+        "flag_counts": _flag_counts(portals),
         "states": [{"cls": HEAT_CLASS[k], "label": STATE_LABELS[k], "symbol": STATE_SYMBOLS[k]} for k in STATE_ORDER],
     }
 

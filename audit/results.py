@@ -6,13 +6,17 @@
                             "evidence": [{"url", "title", "published_at", "note"}],
                             "override"?: {"points_auto", "state_auto", "points", "state", "reason", "author", "at"},
                             "not_applicable"?: {"reason", "author", "valid_from", "valid_to", "at", "points_auto",
-                                                "state_auto"}}]}]}
+                                                "state_auto"},
+                            "flags"?: [{"kind", "message", ...}]}]}]}
 Portals are in registry order, criteria in rubric order. "legal_ref" is the rubric's legal basis of the criterion
 (e.g. "QĐ 96/QĐ-UBND Điều 8 khoản 1 điểm a"), null when the rubric gives none. A criterion carries "override" only
 when an auditor's decision replaced its automatic result, and "not_applicable" only when a standing declaration
 (audit/not_applicable.py, seed 003: the unit has no corresponding duty) gave it full points in state not_applicable;
 valid_from/valid_to are YYYY-MM (valid_to null: until withdrawn). An override for the period wins over the
-declaration, so a criterion never carries both. A portal entry may carry extension keys added after build_results
+declaration, so a criterion never carries both. A criterion carries "flags" only when its rule flagged something a
+person should see (FLAG_KINDS: a stale section, a non-official e-mail, no document of the unit's own), whether or not
+it cost points; a flag's other keys are kind-specific strings, numbers or null. A portal entry may carry extension
+keys added after build_results
 (audit.engine adds "crawl", "host_confidence", "gate_failures", "previous_score", "history", "diff"); the keys above
 are required.
 """
@@ -33,10 +37,11 @@ PORTAL_STATUSES = ("pass", "fail", "unreachable")
 _DOC_KEYS = {"schema", "period", "generated_at", "portals"}
 _PORTAL_KEYS = {"id", "name", "kind", "rubric", "url", "status", "score", "max_score", "criteria"}
 _CRIT_KEYS = {"code", "title", "points", "max_points", "state", "summary", "legal_ref", "evidence"}
-_OPTIONAL_CRIT_KEYS = {"override", "not_applicable"}
+_OPTIONAL_CRIT_KEYS = {"override", "not_applicable", "flags"}
 _EV_KEYS = {"url", "title", "published_at", "note"}
 _OVERRIDE_KEYS = {"points_auto", "state_auto", "points", "state", "reason", "author", "at"}
 _NOT_APPLICABLE_KEYS = {"reason", "author", "valid_from", "valid_to", "at", "points_auto", "state_auto"}
+FLAG_KINDS = ("stale_section", "foreign_email", "no_own_documents")
 
 
 def build_results(period: Period, generated_at: datetime | str, portal_results: Mapping[str, PortalResult] |
@@ -72,6 +77,8 @@ def _criterion(c) -> dict:
         out["override"] = dict(c.override)
     if c.not_applicable is not None:
         out["not_applicable"] = dict(c.not_applicable)
+    if getattr(c, "flags", ()):
+        out["flags"] = [dict(f) for f in c.flags]
     return out
 
 
@@ -138,7 +145,7 @@ def _check_portal(p, where: str, check) -> None:
 
 def _check_criterion(c, where: str, check) -> None:
     if not check(isinstance(c, dict) and set(c) - _OPTIONAL_CRIT_KEYS == _CRIT_KEYS,
-                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override, not_applicable)"):
+                 f"{where}: keys must be {sorted(_CRIT_KEYS)} (and optionally override, not_applicable, flags)"):
         return
     if "override" in c:
         _check_override(c, where, check)
@@ -148,6 +155,8 @@ def _check_criterion(c, where: str, check) -> None:
         check("override" in c, f"{where}: not_applicable without a declaration (not_applicable) or an override")
     check(c["legal_ref"] is None or (isinstance(c["legal_ref"], str) and c["legal_ref"].strip() != ""),
           f"{where}.legal_ref: not a non-empty string or null")
+    if "flags" in c:
+        _check_flags(c["flags"], where, check)
     for k in ("code", "title", "summary"):
         if check(isinstance(c[k], str) and c[k], f"{where}.{k}: not a non-empty string"):
             check(unicodedata.is_normalized("NFC", c[k]), f"{where}.{k}: not NFC")
@@ -209,6 +218,21 @@ def _month(v) -> bool:
         return isinstance(v, str) and len(v) == 7 and date.fromisoformat(v + "-01") is not None
     except ValueError:
         return False
+
+
+def _check_flags(flags, where: str, check) -> None:
+    if not check(isinstance(flags, list) and flags, f"{where}.flags: not a non-empty list"):
+        return
+    for j, f in enumerate(flags):
+        w = f"{where}.flags[{j}]"
+        if not check(isinstance(f, dict) and {"kind", "message"} <= set(f), f"{w}: needs keys kind, message"):
+            continue
+        check(f["kind"] in FLAG_KINDS, f"{w}.kind: {f['kind']!r} not one of {', '.join(FLAG_KINDS)}")
+        if check(isinstance(f["message"], str) and f["message"], f"{w}.message: not a non-empty string"):
+            check(unicodedata.is_normalized("NFC", f["message"]), f"{w}.message: not NFC")
+        for k, v in f.items():
+            check(v is None or isinstance(v, (str, int, float)) and not isinstance(v, bool),
+                  f"{w}.{k}: not a string, number or null")
 
 
 def _int(v) -> bool:

@@ -45,6 +45,8 @@ class CriterionResult:
     # Set when a standing "không áp dụng" declaration replaced the automatic result (audit.not_applicable):
     # {"reason", "author", "valid_from", "valid_to", "at", "points_auto", "state_auto"}
     not_applicable: dict | None = None
+    # Flags of the rule (audit/criteria/flags.py): {"kind", "message", ...}; empty for most criteria.
+    flags: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def score_criterion(ctx: Context, crit: Criterion) -> CriterionResult:
             f"{_pct(ctx.config.needs_review_below)})" for s in doubtful)
     return CriterionResult(crit.code, crit.title, points, crit.max_points, state,
                            unicodedata.normalize("NFC", summary), _cap(out.evidence, ctx.config.evidence_cap),
-                           legal_ref=crit.legal_ref)
+                           legal_ref=crit.legal_ref, flags=tuple(_nfc_entry(f) for f in out.flags))
 
 
 def _doubtful_sections(ctx: Context, crit: Criterion) -> list:

@@ -284,6 +284,7 @@ def documents_table(doc) -> list[dict] | None:
                 continue
             fields, title, url, has_file = set(), "", None, False
             dates: dict[str, str] = {}
+            values: dict[str, str] = {}  # issuing body and number: which documents are the unit's own
             for i, cell in enumerate(cells):
                 key = mapping.get(i)
                 text = clean(cell.text_content())
@@ -295,6 +296,8 @@ def documents_table(doc) -> list[dict] | None:
                 found = parse_text(text) if text and (i == posted_col or key == "ngay_ban_hanh") else None
                 if found:
                     dates["posted_on" if i == posted_col else "issued_on"] = found.value.date().isoformat()
+                if key in ("co_quan", "so_ky_hieu") and text:
+                    values[key] = text[:200]
                 if key == "trich_yeu":
                     title = text
                     a = cell.find(".//a")
@@ -308,7 +311,7 @@ def documents_table(doc) -> list[dict] | None:
                     has_file = True
             if not fields and not title and not has_file:
                 continue  # a spacer or an empty pager row, not a document
-            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file, **dates})
+            out.append({"title": title, "url": url, "fields": sorted(fields), "has_file": has_file, **dates, **values})
         return out
     return None
 

@@ -180,8 +180,9 @@ def _documents(data, first_seen: dict | None = None):
                 continue
             seen.add(key)
             rows.append(DocumentRow(r.get("title") or "", r.get("url"), frozenset(r.get("fields") or ()),
-                                    bool(r.get("has_file")), _day(r.get("issued_on")), _day(r.get("posted_on")),
-                                    first_seen.get(key)))
+                                    bool(r.get("has_file")), issued_on=_day(r.get("issued_on")),
+                                    posted_on=_day(r.get("posted_on")), first_seen=first_seen.get(key),
+                                    issuer=r.get("co_quan"), number=r.get("so_ky_hieu")))
     return DocumentsFact(data[0]["url"], tuple(rows), any(d.get("has_search") for d in data))
 
 

@@ -58,6 +58,9 @@ class Outcome:
     summary: str
     evidence: list[dict] = field(default_factory=list)
     state: str | None = None  # None: derived from points (max → met, 0 → missing, else partial)
+    # Conditions a person should see whether or not they cost points (audit/criteria/flags.py):
+    # {"kind", "message", ...kind-specific keys}; results.json carries them as the criterion's `flags`.
+    flags: list[dict] = field(default_factory=list)
 
 
 def ev(url: str | None, title: str | None = None, published_at: date | datetime | None = None,
@@ -85,6 +88,11 @@ class Context:
         # directory of those portals with no crawl status.
         self.directory = Directory.of(registry)
         self.config = config
+
+    @cached_property
+    def own_portal(self) -> Portal | None:
+        """The audited portal's directory entry (its name and abbreviation tell its own documents), if listed."""
+        return next((p for p in self.directory.portals if p.id == self.facts.portal_id), None)
 
     @cached_property
     def _items(self) -> dict[str, list[Item]]:

@@ -54,6 +54,16 @@ class LinkConfig:
 
 
 @dataclass(frozen=True)
+class FlagConfig:
+    """Conditions flagged on a criterion (rules/scoring.yaml); each costs points only when its setting says so."""
+    stale_after_months: int = 12
+    stale_costs_points: bool = False
+    official_email_domains: tuple[str, ...] = ("bacninh.gov.vn",)
+    foreign_email_costs_points: bool = False
+    no_own_documents_costs_points: bool = False
+
+
+@dataclass(frozen=True)
 class ScoringConfig:
     pakn: PaknConfig = PaknConfig()
     links: LinkConfig = LinkConfig()
@@ -64,6 +74,7 @@ class ScoringConfig:
     needs_review_below: float = 0.5
     section_titles: dict[str, str] = field(default_factory=dict)
     element_titles: dict[str, str] = field(default_factory=dict)
+    flags: FlagConfig = FlagConfig()
 
 
 def load_scoring_config(rules_dir: str | Path | None = None) -> ScoringConfig:
@@ -79,7 +90,31 @@ def load_scoring_config(rules_dir: str | Path | None = None) -> ScoringConfig:
         needs_review_below=_confidence(d / "scoring.yaml", scoring.get("review") or {}),
         section_titles=section_titles(d / "sections.yaml"),
         element_titles=element_titles(d / "elements.yaml"),
+        flags=_flags(d / "scoring.yaml", scoring),
     )
+
+
+def _flags(p: Path, scoring: dict) -> FlagConfig:
+    stale = mapping(scoring.get("stale_sections") or {}, f"{p}: stale_sections")
+    email = mapping(scoring.get("official_email") or {}, f"{p}: official_email")
+    docs = mapping(scoring.get("own_documents") or {}, f"{p}: own_documents")
+    base = FlagConfig()
+    domains = email.get("domains", list(base.official_email_domains))
+    return FlagConfig(
+        stale_after_months=_int(p, "stale_sections.max_age_months",
+                                stale.get("max_age_months", base.stale_after_months), 1),
+        stale_costs_points=_bool(p, "stale_sections.costs_points", stale.get("costs_points", False)),
+        official_email_domains=tuple(d.strip().lower().lstrip("@.")
+                                     for d in _strings(p, "official_email.domains", domains)),
+        foreign_email_costs_points=_bool(p, "official_email.costs_points", email.get("costs_points", False)),
+        no_own_documents_costs_points=_bool(p, "own_documents.costs_points", docs.get("costs_points", False)),
+    )
+
+
+def _bool(p: Path, key: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{p}: {key}: cần true hoặc false")
+    return value
 
 
 def section_titles(path: Path) -> dict[str, str]:

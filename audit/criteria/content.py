@@ -2,6 +2,7 @@
 work schedule."""
 from __future__ import annotations
 
+from audit.criteria import flags as fl
 from audit.criteria.base import (NOT_EVALUABLE, Context, Known, Outcome, allowed, ev, join_vn, points_for_count,
                                  points_param, section_param, sections_param, thresholds_param)
 from audit.document_timeliness import judge_documents
@@ -52,7 +53,7 @@ def section_has_items(ctx: Context, crit) -> Outcome:
     for key in keys:
         items = ctx.listed(key)
         if items:
-            return Outcome(crit.max_points, f"{len(items)} tin, bài tại {ctx.where(key)}", ctx.item_evidence(items))
+            return _fresh_or_stale(ctx, crit, key, items)
     blocked = [b for b in (ctx.blocked(k) for k in keys) if b]
     if blocked:
         return Outcome(0, "; ".join(b.summary for b in blocked), [e for b in blocked for e in b.evidence],
@@ -65,6 +66,21 @@ def section_has_items(ctx: Context, crit) -> Outcome:
         return unread
     text = join_vn(parts) if len(parts) == 1 else "; ".join(parts)
     return Outcome(0, text[0].upper() + text[1:], [e for k in keys for e in ctx.section_evidence(k)])
+
+
+def _fresh_or_stale(ctx: Context, crit, key: str, items) -> Outcome:
+    """Full points, the summary naming the newest item; a section not updated in the year (seed 003) is flagged, and
+    gets 0 ("Không") only when rules/scoring.yaml stale_sections.costs_points says so."""
+    cfg = ctx.config.flags
+    clause, flag = fl.freshness(items, ctx.period.end, cfg.stale_after_months, ctx.where(key))
+    text = f"{len(items)} tin, bài tại {ctx.where(key)}; {clause}"
+    if flag is None:
+        return Outcome(crit.max_points, text, ctx.item_evidence(items))
+    points = crit.max_points
+    if cfg.stale_costs_points:
+        points = 0
+        text += " nên không được tính điểm"
+    return Outcome(points, text, ctx.item_evidence(items), flags=[flag])
 
 
 def check_section_has_items(params, max_points, known: Known) -> set[int]:
@@ -152,16 +168,29 @@ def contact(ctx: Context, crit) -> Outcome:
     fields, pts = crit.params["fields"], crit.params["points"]
     c = ctx.facts.contact
     present = [f for f in fields if c is not None and (getattr(c, f) or "").strip()]
-    missing = [CONTACT_FIELDS[f] for f in fields if f not in present]
     pages = join_vn([ctx.page_name(u) for u in c.urls]) if c and c.urls else ""
     where = f"thông tin giao tiếp ({pages})" if pages else "thông tin giao tiếp"
     values = "; ".join(f"{CONTACT_FIELDS[f]}: {getattr(c, f).strip()}" for f in present)
+    # QĐ 96 Điều 8 khoản 1 điểm k: the official mailbox system of the province (rules/scoring.yaml official_email).
+    cfg = ctx.config.flags
+    foreign = fl.foreign_emails(c.email, cfg.official_email_domains) if "email" in present else []
+    flags = [fl.foreign_email_flag(a, c.urls[0] if c.urls else None, "thông tin giao tiếp",
+                                   cfg.official_email_domains) for a in foreign]
+    if foreign:
+        values += f"; thư điện tử không chính thức: {', '.join(foreign)}"
+        if cfg.foreign_email_costs_points:
+            present.remove("email")
+    missing = [CONTACT_FIELDS[f] for f in fields if f not in present]
     evidence = [ev(u, "Thông tin giao tiếp", note=values) for u in (c.urls if c else ())]
+    tail = (f"; thư điện tử {', '.join(foreign)} không thuộc hệ thống thư điện tử chính thức "
+            f"({', '.join('@' + d for d in cfg.official_email_domains)})") if foreign else ""
     if not present:
-        return Outcome(0, f"Không tìm thấy {join_vn([CONTACT_FIELDS[f] for f in fields])} trong {where}", evidence)
+        return Outcome(0, f"Không tìm thấy {join_vn([CONTACT_FIELDS[f] for f in fields])} trong {where}{tail}",
+                       evidence, flags=flags)
     if not missing:
-        return Outcome(pts["all"], f"Có đủ {join_vn([CONTACT_FIELDS[f] for f in fields])} trong {where}", evidence)
-    return Outcome(pts.get("some", 0), f"Thiếu {join_vn(missing)} trong {where}", evidence)
+        return Outcome(pts["all"], f"Có đủ {join_vn([CONTACT_FIELDS[f] for f in fields])} trong {where}{tail}",
+                       evidence, flags=flags)
+    return Outcome(pts.get("some", 0), f"Thiếu {join_vn(missing)} trong {where}{tail}", evidence, flags=flags)
 
 
 def check_contact(params, max_points, known: Known) -> set[int]:
@@ -187,23 +216,41 @@ def directory(ctx: Context, crit) -> Outcome:
         where = f" tại {d.url}" if d else ""
         return Outcome(0, f"Không tìm thấy thông tin liên hệ cán bộ, công chức đầu mối{where}",
                        [ev(d.url, None, note="danh bạ không có mục nào")] if d else [])
+    # QĐ 96 Điều 8 khoản 1 điểm k: "...@bacninh.gov.vn" (rules/scoring.yaml official_email).
+    cfg = ctx.config.flags
+    foreign = {id(e): fl.foreign_emails(e.email, cfg.official_email_domains) for e in d.entries}
+    flags = [fl.foreign_email_flag(a, d.url, e.name or e.position or "danh bạ", cfg.official_email_domains)
+             for e in d.entries for a in foreign[id(e)]]
+    unofficial = sum(1 for e in d.entries if foreign[id(e)])
+    tail = (f"; {unofficial} cán bộ có thư điện tử không thuộc hệ thống thư điện tử chính thức "
+            f"({', '.join('@' + x for x in cfg.official_email_domains)})") if unofficial else ""
     lacking: list[tuple[object, list[str]]] = []
     for e in d.entries:
-        gaps = [DIRECTORY_FIELDS[f] for f in fields if not (getattr(e, f) or "").strip()]
+        gaps = [DIRECTORY_FIELDS[f] for f in fields if not (getattr(e, f) or "").strip()
+                or f == "email" and foreign[id(e)] and cfg.foreign_email_costs_points]
         if gaps:
             lacking.append((e, gaps))
     n, bad = len(d.entries), len(lacking)
     need = join_vn([DIRECTORY_FIELDS[f] for f in fields])
+
+    def note(e, base):
+        extra = f"thư điện tử không chính thức: {', '.join(foreign[id(e)])}" if foreign[id(e)] else None
+        return "; ".join(x for x in (base, extra) if x) or None
+
     if not bad:
-        return Outcome(pts["complete"], f"{n} cán bộ trong danh bạ ({d.url}) đều có đủ {need}",
-                       [ev(d.url, e.name, note=e.position) for e in d.entries])
+        return Outcome(pts["complete"], f"{n} cán bộ trong danh bạ ({d.url}) đều có đủ {need}{tail}",
+                       [ev(d.url, e.name, note=note(e, e.position)) for e in d.entries], flags=flags)
     counts: dict[str, int] = {}
     for _, gaps in lacking:
         for g in gaps:
             counts[g] = counts.get(g, 0) + 1
     detail = ", ".join(f"{g} ({k})" for g, k in counts.items())
-    return Outcome(pts.get("incomplete", 0), f"{bad}/{n} cán bộ trong danh bạ ({d.url}) thiếu thông tin: {detail}",
-                   [ev(d.url, e.name or e.position, note=f"thiếu {join_vn(g)}") for e, g in lacking])
+    evidence = [ev(d.url, e.name or e.position, note=note(e, f"thiếu {join_vn(g)}")) for e, g in lacking]
+    lacking_ids = {id(e) for e, _ in lacking}
+    evidence += [ev(d.url, e.name or e.position, note=note(e, None)) for e in d.entries
+                 if foreign[id(e)] and id(e) not in lacking_ids]
+    return Outcome(pts.get("incomplete", 0),
+                   f"{bad}/{n} cán bộ trong danh bạ ({d.url}) thiếu thông tin: {detail}{tail}", evidence, flags=flags)
 
 
 def check_directory(params, max_points, known: Known) -> set[int]:
@@ -251,12 +298,39 @@ def documents(ctx: Context, crit) -> Outcome:
     problems = [f"{k}/{len(d.rows)} văn bản thiếu {g}" for g, k in gaps.items()]
     if not d.has_search:
         problems.append("không có công cụ tìm kiếm văn bản")
+    own, flags = _own_documents(ctx, d)
+    if flags and ctx.config.flags.no_own_documents_costs_points:
+        problems.append("không có văn bản nào do đơn vị ban hành")
     if not problems:
         return Outcome(pts["complete"], f"{len(d.rows)} văn bản tại {where} đều đủ thông tin, có tệp tải về; có "
-                                        f"công cụ tìm kiếm văn bản",
-                       [ev(r.url or d.url, r.title, note=timely.get(id(r))) for r in d.rows])
-    return Outcome(pts.get("incomplete", 0), f"{len(d.rows)} văn bản tại {where}: {'; '.join(problems)}",
-                   evidence or [ev(d.url, None, note="không có công cụ tìm kiếm văn bản")])
+                                        f"công cụ tìm kiếm văn bản; {own}",
+                       [ev(r.url or d.url, r.title, note=timely.get(id(r))) for r in d.rows], flags=flags)
+    return Outcome(pts.get("incomplete", 0), f"{len(d.rows)} văn bản tại {where}: {'; '.join(problems)}; {own}",
+                   evidence or [ev(d.url, None, note=problems[-1])], flags=flags)
+
+
+def _own_documents(ctx: Context, d) -> tuple[str, list[dict]]:
+    """How many listed documents the unit issued itself ("thuộc thẩm quyền ban hành", Kế hoạch 65), by the issuing
+    body a row shows or its number's suffix ("123/QĐ-SYT"); a no_own_documents flag when none of those that could be
+    told is. Rows showing neither are not counted either way."""
+    portal = ctx.own_portal
+    if portal is None:
+        return "không xác định được văn bản nào do đơn vị ban hành (cổng không có trong danh sách)", []
+    verdicts = [fl.issued_by(r, portal) for r in d.rows]
+    known = [v for v in verdicts if v is not None]
+    if not known:
+        return "không xác định được cơ quan ban hành của văn bản nào (không có cơ quan ban hành, số ký hiệu)", []
+    own = sum(known)
+    unknown = len(verdicts) - len(known)
+    text = f"{own}/{len(known)} văn bản do đơn vị ban hành (ký hiệu {fl.abbreviation(portal)})"
+    if unknown:
+        text += f", {unknown} văn bản không xác định được cơ quan ban hành"
+    if own:
+        return text, []
+    return text, [{"kind": fl.NO_OWN_DOCUMENTS, "url": d.url, "abbreviation": fl.abbreviation(portal),
+                   "documents": len(known),
+                   "message": f"Không có văn bản nào do đơn vị ban hành trong {len(known)} văn bản xác định được cơ "
+                              f"quan ban hành tại {d.url}"}]
 
 
 def check_documents(params, max_points, known: Known) -> set[int]:
