@@ -166,7 +166,7 @@ def test_official_domains_come_from_the_rules():
 # --- item 9: the unit's own documents ---
 
 def row(i, number=None, issuer=None):
-    return DocumentRow(f"Văn bản {i}", f"{BASE}/van-ban/{i}", frozenset(DOCUMENT_FIELDS), True, issuer, number)
+    return DocumentRow(f"Văn bản {i}", f"{BASE}/van-ban/{i}", frozenset(DOCUMENT_FIELDS), True, issuer=issuer, number=number)
 
 
 def documents(*rows, portal=SO_A):
