@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.criteria.base import NOT_APPLICABLE, Context
+from audit.criteria.flags import issued_by
 from audit.criteria.links import is_dvc
 from audit.criteria.pakn import (LATE, NOT_DUE, ON_TIME, audit_date, deadline_note, excluded_questions,
                                  judge_questions, rule_note)
@@ -97,7 +98,7 @@ def build_form(facts: PortalFacts, portal, period: Period, config, rubric=None) 
                "on_time": None, "late": None, "note": note,
                "codes": list(row.criteria.get(portal.rubric, ())), "legal_ref": None}
         if reachable and not row.heading and row.source.get("type") == "documents" and facts.documents is not None:
-            out.update(_documents_timeliness(facts, period, config, documents_limit(rubric), note))
+            out.update(_documents_timeliness(facts, portal, period, config, documents_limit(rubric), note))
         out_rows.append(out)
     pakn = None
     if reachable:
@@ -196,19 +197,21 @@ def _reason(c) -> str:
     return record.get("reason") or "không có nhiệm vụ tương ứng"
 
 
-def _documents_timeliness(facts, period, config, days: int | None, note: str) -> dict:
+def _documents_timeliness(facts, portal, period, config, limits: tuple[int | None, int | None], note: str) -> dict:
     """Row 6's "Đúng hạn / Quá hạn": documents issued in the period whose posting is known (audit/document_timeliness.py),
     and in the note how many stay blank and why."""
+    days, others_days = limits
     if days is None:
         return {}
     rows = facts.documents.rows
-    judged = judge_documents(rows, period, config.calendar, days)
+    judged = judge_documents(rows, period, config.calendar, days, others_days, lambda r: issued_by(r, portal))
     on_time = sum(t.verdict == ON_TIME_DOC for t in judged)
     late = sum(t.verdict == LATE_DOC for t in judged)
     unknown = len(judged) - on_time - late
     no_issue = sum(r.issued_on is None for r in rows)
     parts = [note] if note else []
-    parts.append(f"{len(judged)} văn bản ban hành trong kỳ, hạn đăng {days} ngày làm việc kể từ ngày ban hành")
+    others = f" ({others_days} ngày với văn bản của cơ quan khác)" if others_days is not None else ""
+    parts.append(f"{len(judged)} văn bản ban hành trong kỳ, hạn đăng {days} ngày làm việc kể từ ngày ban hành{others}")
     if unknown:
         parts.append(f"{unknown} không rõ ngày đăng (danh sách không ghi ngày đăng, lần thu thập đầu tiên thấy văn "
                      f"bản sau hạn), không tính vào đúng hạn / quá hạn")

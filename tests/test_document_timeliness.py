@@ -109,3 +109,27 @@ def test_first_seen_is_the_first_run_that_listed_the_document(db_url):
     assert [(r.title, r.issued_on, r.first_seen) for r in rows] == [("A", date(2026, 2, 13), date(2026, 2, 23)),
                                                                     ("B", date(2026, 2, 13), date(2026, 3, 2))]
     assert verdicts(rows, FEB) == ["đúng hạn", None]
+
+
+def test_another_bodys_document_has_eight_working_days_the_units_own_two():
+    # QĐ 96 Điều 8 khoản 1 điểm e: 02 days for the issuing body, 08 for the bodies a document concerns. Issued Mon
+    # 3/8/2026, posted Wed 12/8 (7 working days later): late for Sở A's own decision, on time for a ministry's circular.
+    def row(i, number, posted):
+        return DocumentRow(f"Văn bản {i}", f"{PORTAL.url}van-ban/{i}", FIELDS, True, date(2026, 8, 3), posted,
+                           number=number)
+    rows = [row(1, "123/QĐ-SA", date(2026, 8, 12)), row(2, "01/2026/TT-BYT", date(2026, 8, 12)),
+            row(3, None, date(2026, 8, 12)),           # cannot tell whose: the issuing body's limit, the stricter
+            row(4, "02/2026/TT-BYT", date(2026, 8, 14))]  # 9 working days: late even for another body
+    facts = PortalFacts(PORTAL.id, PORTAL.kind, PORTAL.rubric, PORTAL.url, "ok", datetime(2026, 9, 1),
+                        sections={"van-ban": SectionFact("van-ban", f"{PORTAL.url}van-ban", "Văn bản")},
+                        documents=DocumentsFact(f"{PORTAL.url}van-ban", tuple(rows), True))
+    form = build_form(facts, PORTAL, AUG, CONFIG, RUBRICS["phu-luc-1"])
+    r6 = next(r for r in form["rows"] if r["stt"] == "6")
+    assert (r6["on_time"], r6["late"]) == (1, 3)
+    assert "hạn đăng 2 ngày làm việc kể từ ngày ban hành (8 ngày với văn bản của cơ quan khác)" in r6["note"]
+    result = score_portal(facts, RUBRICS["phu-luc-1"], AUG, [PORTAL], CONFIG)
+    notes = {e["title"]: e["note"] for e in next(c for c in result.criteria if c.code == "3").evidence}
+    assert "(8 ngày làm việc, văn bản của cơ quan khác); đăng 12/08/2026: đúng hạn" in notes["Văn bản 2"]
+    assert "(2 ngày làm việc); đăng 12/08/2026: quá hạn" in notes["Văn bản 1"]
+    # Phụ lục 2 sets no second limit: every document has the rubric's 3 days.
+    assert judge_documents(rows, AUG, CONFIG.calendar, 3)[1].verdict == "quá hạn"

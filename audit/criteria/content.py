@@ -283,8 +283,10 @@ def documents(ctx: Context, crit) -> Outcome:
     gaps: dict[str, int] = {}
     evidence = []
     # Posted in time? Shown per document, never scored (audit/document_timeliness.py).
+    own_row = (lambda r: fl.issued_by(r, ctx.own_portal)) if ctx.own_portal is not None else None
     timely = {id(t.row): t.note for t in judge_documents(d.rows, ctx.period, ctx.config.calendar,
-                                                          crit.deadline_working_days)} \
+                                                          crit.deadline_working_days,
+                                                          crit.params.get("others_deadline_working_days"), own_row)} \
         if crit.deadline_working_days is not None else {}
     for r in d.rows:
         lack = [DOCUMENT_FIELD_NAMES[f] for f in DOCUMENT_FIELDS if f not in r.fields]
@@ -334,8 +336,11 @@ def _own_documents(ctx: Context, d) -> tuple[str, list[dict]]:
 
 
 def check_documents(params, max_points, known: Known) -> set[int]:
-    allowed(params, "section", "points")
+    allowed(params, "section", "points", "others_deadline_working_days")
     section_param(params, "section", known)
+    others = params.get("others_deadline_working_days")
+    if others is not None and (isinstance(others, bool) or not isinstance(others, int) or others < 1):
+        raise ValueError(f"rule.others_deadline_working_days: '{others}' cần số nguyên dương")
     pts = points_param(params, ("complete", "incomplete"), max_points, required=("complete",))
     return {0, *pts.values()}
 
