@@ -281,3 +281,21 @@ def test_the_report_shows_flag_badges_and_counts_them_in_the_overview(tmp_path):
     quiet = build_results(FEB, "x", [score_portal(projects(date(2026, 2, 1)), RUBRICS["phu-luc-1"], FEB, REGISTRY,
                                                    CONFIG)], REGISTRY)
     assert "<h3>Cảnh báo</h3>" not in render_report(quiet, tmp_path / "quiet").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, kind, issuer, own", [
+    # On its own portal a People's Committee writes itself without its place name.
+    ("Tỉnh Bắc Ninh (Cổng Thông tin điện tử tỉnh)", "province", "UBND tỉnh", True),
+    ("Tỉnh Bắc Ninh (Cổng Thông tin điện tử tỉnh)", "province", "Chủ tịch UBND tỉnh", True),
+    ("Tỉnh Bắc Ninh (Cổng Thông tin điện tử tỉnh)", "province", "Ủy ban nhân dân tỉnh Bắc Ninh", True),
+    ("Tỉnh Bắc Ninh (Cổng Thông tin điện tử tỉnh)", "province", "UBND xã", False),
+    ("Phường Kinh Bắc", "ward", "UBND phường", True),
+    ("Phường Kinh Bắc", "ward", "UBND tỉnh", False),    # the province's decision a ward posts
+    ("Xã Đại Sơn", "commune", "Ủy ban nhân dân xã", True),
+    ("Sở Y tế", "department", "UBND tỉnh", False),
+])
+def test_a_committee_named_without_its_place_is_the_unit_on_its_own_portal(name, kind, issuer, own):
+    portal = Portal("x", name, kind, "https://x.bacninh.gov.vn/", "province")
+    row_ = DocumentRow("Quyết định 1", "https://x.bacninh.gov.vn/vb/1", frozenset(DOCUMENT_FIELDS), True,
+                       issuer=issuer, number="12/QĐ-UBND")
+    assert fl.issued_by(row_, portal) is own

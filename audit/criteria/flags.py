@@ -127,6 +127,11 @@ def number_issuer_codes(number: str) -> list[str]:
     return [_fold(p.strip()) for p in number.rsplit("/", 1)[1].split("-") if p.strip()]
 
 
+# How a People's Committee (or its chairman) is written as an issuing body on its own portal, without its place name:
+# "UBND tỉnh", "Chủ tịch UBND tỉnh", "Ủy ban nhân dân xã". On the unit's own portal that short form is the unit.
+_OWN_COMMITTEE = re.compile(r"^(?:chủ tịch\s+)?(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(tỉnh|xã|phường)$")
+
+
 def issued_by(row: DocumentRow, portal: Portal) -> bool | None:
     """Whether the unit issued the document: by its issuing-body cell when the row shows one, else by its number's
     suffix; None when the row shows neither."""
@@ -134,6 +139,9 @@ def issued_by(row: DocumentRow, portal: Portal) -> bool | None:
     if row.issuer:
         cell = " ".join(unicodedata.normalize("NFC", row.issuer).casefold().split())
         core = _core_name(portal)
+        committee = _OWN_COMMITTEE.match(cell)
+        if committee and portal.kind in ("province", "commune", "ward"):
+            return core.startswith(committee.group(1) + " ")
         return bool(core) and core in cell or _fold(row.issuer).replace(" ", "") == abbr
     codes = number_issuer_codes(row.number or "")
     if not codes:
