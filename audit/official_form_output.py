@@ -266,6 +266,7 @@ def _form_sheet(ws, form: dict, deadline_days: int) -> None:
     r += 3
     _put(ws, r, 1, fr["recipients_title"], bold=True, italic=True, last_col=2)
     _put(ws, r, 4, fr["signer"], bold=True, align="center", last_col=7)
+    _put(ws, r + 1, 4, fr["signer_note"], italic=True, align="center", last_col=7)
     for i, line in enumerate(fr["recipients"], 1):
         _put(ws, r + i, 1, line, size=11, last_col=2)
     last = r + max(len(fr["recipients"]), 5)  # room for the signature and the seal

@@ -80,6 +80,7 @@ def test_html_and_xlsx_outputs(tmp_path):
     folder, book = write_forms(forms, tmp_path, 5)
     html = (folder / "so-y-te.html").read_text(encoding="utf-8")
     assert "Sở Y tế &lt;b&gt;" in html and "từ ngày 01/10/2026 đến ngày 31/10/2026" in html
+    assert "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ<br><span class=\"signer-note\">(ký tên, đóng dấu)</span>" in html
     ward = (folder / "phuong-a.html").read_text(encoding="utf-8")
     assert 'href="javascript' not in ward and "không truy cập được cổng" in ward
     wb = load_workbook(book)
@@ -223,6 +224,7 @@ def test_the_xlsx_sheet_is_the_form_the_unit_signs(tmp_path):
     assert [c.value for c in r32[2:5]] == [2, 1, 3]
     signer, received = values["THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"], values["Nơi nhận:"]
     assert signer.row == received.row <= last and "D%d:G%d" % (signer.row, signer.row) in merged
+    assert values["(ký tên, đóng dấu)"].row == signer.row + 1 and values["(ký tên, đóng dấu)"].font.i
     assert [ws.cell(received.row + i, 1).value for i in (1, 3)] == ["- Cơ quan nhận báo cáo;", "- Công TTĐT tỉnh;"]
     total = values["Tổng cộng"]
     assert [ws.cell(total.row, c).value for c in range(3, 8)] == [3, 2, 1, 0, 0] and total.row <= last
