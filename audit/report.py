@@ -676,6 +676,7 @@ def _heatmaps(ranked: list[PortalView]) -> list[dict]:
         codes = list(g["codes"])
         met = dict.fromkeys(codes, 0)
         seen = dict.fromkeys(codes, 0)
+        skipped = dict.fromkeys(codes, 0)
         rows = []
         for p in g["portals"]:
             by_code = {c.code: c for c in p.criteria}
@@ -685,7 +686,9 @@ def _heatmaps(ranked: list[PortalView]) -> list[dict]:
                 if c is None:
                     cells.append(("u", "·", f"{code}: không có dữ liệu"))
                     continue
-                seen[code] += 1
+                # A criterion declared not applicable is no one's to meet: out of the column's share.
+                seen[code] += c.state != "not_applicable"
+                skipped[code] += c.state == "not_applicable"
                 met[code] += c.state == "met"
                 tip = f"{code}: {c.points_text}" + (" (điều chỉnh thủ công)" if c.override else "") + (
                     " (không áp dụng)" if c.not_applicable else "")
@@ -698,7 +701,8 @@ def _heatmaps(ranked: list[PortalView]) -> list[dict]:
                 "code": code,
                 "title": g["codes"][code],
                 "met_text": "—" if share is None else f"{share}%",
-                "met_title": f"{code}: {met[code]}/{seen[code]} cổng đạt đủ",
+                "met_title": f"{code}: {met[code]}/{seen[code]} cổng đạt đủ" + (
+                    f" ({skipped[code]} cổng không áp dụng, không tính)" if skipped[code] else ""),
             })
         result.append({"rubric": g["rubric"], "label": g["label"], "columns": columns, "rows": rows,
                        "anchor": "bang-nhiet-" + _slug(g["rubric"] or "khac")})

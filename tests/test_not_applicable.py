@@ -281,6 +281,8 @@ def test_report_and_form_show_the_declaration_and_legal_refs(db, tmp_path):
     assert "không áp dụng</span>" in index.split('data-id="so-b"')[1].split("</tr>")[0]
     assert "không áp dụng</span>" not in index.split('data-id="so-a"')[1].split("</tr>")[0]
     assert 'class="hm a"' in index  # its own legend entry and colour
+    # The heat map's share of portals meeting 6.2 leaves out the one with nothing to meet.
+    assert "/1 cổng đạt đủ (1 cổng không áp dụng, không tính)" in index  # of 2 portals, 1 counted
     # The QĐ 96 form: the row the criterion covers, and the PAKN part, say why.
     form = next(s.form for s in sink if s.portal.id == "so-b")
     projects = next(r for r in form["rows"] if r["stt"] == "7")
