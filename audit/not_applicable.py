@@ -32,11 +32,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from audit.criteria.base import NOT_APPLICABLE
-from audit.errors import ConfigError
-from audit.overrides import Fail, _code, text_field
+from audit.overrides import _code
 from audit.period import Period
 from audit.rubric import Rubric
-from audit.rules_yaml import Located, read_yaml_located
+from audit.review_file import Fail, entries, once, portal_field, read_review, text_field
 
 _ENTRY_KEYS = ("portal", "code", "reason", "author", "valid_from", "valid_to")
 _TOP_KEYS = ("author", "declarations")
@@ -111,45 +110,16 @@ def make(portal, rubric: Rubric, code, reason, author, valid_from, valid_to, fai
 
 def load_file(path: str | Path, registry: list, rubrics: dict[str, Rubric]) -> list[Declaration]:
     """Every declaration of a reviewed file, validated against the registry and rubrics: all or nothing."""
-    p = Path(path)
-    doc = read_yaml_located(p)
-    if not isinstance(doc, Located):
-        raise ConfigError(f"{p}: cần một ánh xạ với author, declarations")
-
-    def failer(container) -> Fail:
-        def fail(field_: str, msg: str):
-            line = container.line_of(field_) if isinstance(container, Located) else None
-            raise ConfigError(f"{p}:{line or getattr(container, 'line', '') or 1}: trường {field_}: {msg}")
-        return fail
-
-    for k in doc:
-        if k not in _TOP_KEYS:
-            failer(doc)(str(k), f"khóa lạ (có: {', '.join(_TOP_KEYS)})")
-    rows = doc.get("declarations")
-    if not isinstance(rows, list) or not rows:
-        failer(doc)("declarations", "cần danh sách các tuyên bố không áp dụng")
+    p, doc = read_review(path, _TOP_KEYS, "author, declarations")
     portals = {x.id: x for x in registry}
     out: list[Declaration] = []
     seen: dict[tuple, int] = {}
-    for row in rows:
-        if not isinstance(row, Located):
-            raise ConfigError(f"{p}: declarations: mỗi mục cần dạng ánh xạ (portal, code, reason, valid_from…)")
-        fail = failer(row)
-        for k in row:
-            if k not in _ENTRY_KEYS:
-                fail(str(k), f"khóa lạ (có: {', '.join(_ENTRY_KEYS)})")
-        pid = row.get("portal")
-        if not isinstance(pid, str) or pid not in portals:
-            fail("portal", f"'{pid}' không có trong registry")
-        portal = portals[pid]
-        if portal.rubric not in rubrics:
-            fail("portal", f"bảng tiêu chí '{portal.rubric}' không có")
+    for row, fail in entries(p, doc, "declarations", _ENTRY_KEYS, "cần danh sách các tuyên bố không áp dụng",
+                             "portal, code, reason, valid_from…"):
+        portal = portal_field(row, portals, fail, rubrics)
         d = make(portal, rubrics[portal.rubric], row.get("code"), row.get("reason"), row.get("author", doc.get("author")),
                  row.get("valid_from"), row.get("valid_to"), fail)
-        key = (d.portal_id, d.code)
-        if key in seen:
-            fail("code", f"trùng với mục ở dòng {seen[key]} (cùng cổng, tiêu chí)")
-        seen[key] = row.line
+        once(seen, (d.portal_id, d.code), row, fail, "code", "cùng cổng, tiêu chí")
         out.append(d)
     return out
 

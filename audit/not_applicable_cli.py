@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from audit.errors import ConfigError
 from audit.not_applicable import load_file, month_start, month_vn
-from audit.overrides import text_field
+from audit.review_file import text_field
 from audit.registry import BUNDLED, load_registry
 from audit.rubric import load_rubrics
 from storage import not_applicable as stored

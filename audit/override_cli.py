@@ -10,7 +10,8 @@ Changes take effect at the next `run`, `score` or `check` of the period.
 from __future__ import annotations
 
 from audit.errors import ConfigError
-from audit.overrides import make, load_file, text_field
+from audit.overrides import load_file, make
+from audit.review_file import text_field
 from audit.pakn_decisions import load_questions
 from audit.period import Period
 from audit.registry import BUNDLED, load_registry

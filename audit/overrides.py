@@ -24,17 +24,14 @@ Review file (`portal-audit override --file FILE`, or `--overrides FILE` on run/s
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 from audit.criteria.base import MET, MISSING, NEEDS_REVIEW, NOT_APPLICABLE, NOT_EVALUABLE, PARTIAL, STATES
-from audit.errors import ConfigError
 from audit.period import Period, PeriodError
 from audit.rubric import Criterion, Rubric
-from audit.rules_yaml import Located, read_yaml_located
+from audit.review_file import Fail, entries, failer, once, portal_field, read_review, text_field
 
 OVERRIDE_STATES = STATES
 _ENTRY_KEYS = ("portal", "code", "points", "state", "reason", "author", "period")
@@ -57,7 +54,6 @@ class Override:
                                                                         other.author)
 
 
-Fail = Callable[[str, str], None]  # (field, message) → raises ConfigError
 
 
 def resolve(crit: Criterion, points, state, fail: Fail) -> tuple[int, str]:
@@ -95,12 +91,6 @@ def resolve(crit: Criterion, points, state, fail: Fail) -> tuple[int, str]:
     return points, state
 
 
-def text_field(value, field_: str, fail: Fail) -> str:
-    if not isinstance(value, str) or not value.strip():
-        fail(field_, "cần chuỗi không rỗng")
-    return unicodedata.normalize("NFC", value.strip())
-
-
 def make(portal, rubric: Rubric, period: Period, code, points, state, reason, author, fail: Fail) -> Override:
     """Validate one decision (any source) into an Override."""
     code = _code(code, fail)
@@ -123,51 +113,22 @@ def _code(code, fail: Fail) -> str:
 
 def load_file(path: str | Path, registry: list, rubrics: dict[str, Rubric]) -> list[Override]:
     """Every override of a review file, validated against the registry and rubrics: all or nothing."""
-    p = Path(path)
-    doc = read_yaml_located(p)
-    if not isinstance(doc, Located):
-        raise ConfigError(f"{p}: cần một ánh xạ với period, author, overrides")
-
-    def failer(container) -> Fail:
-        def fail(field_: str, msg: str):
-            line = container.line_of(field_) if isinstance(container, Located) else None
-            raise ConfigError(f"{p}:{line or getattr(container, 'line', '') or 1}: trường {field_}: {msg}")
-        return fail
-
-    for k in doc:
-        if k not in _TOP_KEYS:
-            failer(doc)(str(k), f"khóa lạ (có: {', '.join(_TOP_KEYS)})")
+    p, doc = read_review(path, _TOP_KEYS, "period, author, overrides")
     if "overrides" not in doc and "questions" in doc:
         return []  # a review file of question decisions only (audit/pakn_decisions.py)
-    rows = doc.get("overrides")
-    if not isinstance(rows, list) or not rows:
-        failer(doc)("overrides", "cần danh sách các điều chỉnh")
     portals = {x.id: x for x in registry}
-    default_period = _period(doc["period"], failer(doc)) if doc.get("period") is not None else None
+    default_period = _period(doc["period"], failer(p, doc)) if doc.get("period") is not None else None
     out: list[Override] = []
     seen: dict[tuple, int] = {}
-    for row in rows:
-        if not isinstance(row, Located):
-            raise ConfigError(f"{p}: overrides: mỗi mục cần dạng ánh xạ (portal, code, points, reason…)")
-        fail = failer(row)
-        for k in row:
-            if k not in _ENTRY_KEYS:
-                fail(str(k), f"khóa lạ (có: {', '.join(_ENTRY_KEYS)})")
+    for row, fail in entries(p, doc, "overrides", _ENTRY_KEYS, "cần danh sách các điều chỉnh",
+                             "portal, code, points, reason…"):
         period = _period(row["period"], fail) if row.get("period") is not None else default_period
         if period is None:
             fail("period", "thiếu kỳ đánh giá (đặt period ở đầu tệp hoặc trong mục)")
-        pid = row.get("portal")
-        if not isinstance(pid, str) or pid not in portals:
-            fail("portal", f"'{pid}' không có trong registry")
-        portal = portals[pid]
-        if portal.rubric not in rubrics:
-            fail("portal", f"bảng tiêu chí '{portal.rubric}' không có")
+        portal = portal_field(row, portals, fail, rubrics)
         ov = make(portal, rubrics[portal.rubric], period, row.get("code"), row.get("points"), row.get("state"),
                   row.get("reason"), row.get("author", doc.get("author")), fail)
-        key = (ov.portal_id, ov.period, ov.code)
-        if key in seen:
-            fail("code", f"trùng với mục ở dòng {seen[key]} (cùng cổng, kỳ, tiêu chí)")
-        seen[key] = row.line
+        once(seen, (ov.portal_id, ov.period, ov.code), row, fail, "code", "cùng cổng, kỳ, tiêu chí")
         out.append(ov)
     return out
 

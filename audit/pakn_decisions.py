@@ -24,9 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.criteria.config import DEADLINE_CLASSES
-from audit.errors import ConfigError
 from audit.facts import QuestionDecision
-from audit.overrides import text_field
+from audit.review_file import entries, once, portal_field, text_field
 from audit.rules_yaml import Located, read_yaml_located
 
 _KEYS = ("portal", "question", "class", "exclude", "reason", "author")
@@ -38,30 +37,12 @@ def load_questions(path: str | Path, registry: list) -> list[tuple[str, Question
     doc = read_yaml_located(p)
     if not isinstance(doc, Located) or "questions" not in doc:
         return []
-
-    def failer(container):
-        def fail(field_: str, msg: str):
-            line = container.line_of(field_) if isinstance(container, Located) else None
-            raise ConfigError(f"{p}:{line or getattr(container, 'line', '') or 1}: trường {field_}: {msg}")
-        return fail
-
-    rows = doc.get("questions")
-    if not isinstance(rows, list) or not rows:
-        failer(doc)("questions", "cần danh sách các quyết định về câu hỏi")
-    portals = {x.id for x in registry}
+    portals = {x.id: x for x in registry}
     out: list[tuple[str, QuestionDecision]] = []
     seen: dict[tuple[str, str], int] = {}
-    for row in rows:
-        if not isinstance(row, Located):
-            raise ConfigError(f"{p}: questions: mỗi mục cần dạng ánh xạ (portal, question, class hoặc exclude, "
-                              f"reason)")
-        fail = failer(row)
-        for k in row:
-            if k not in _KEYS:
-                fail(str(k), f"khóa lạ (có: {', '.join(_KEYS)})")
-        pid = row.get("portal")
-        if not isinstance(pid, str) or pid not in portals:
-            fail("portal", f"'{pid}' không có trong registry")
+    for row, fail in entries(p, doc, "questions", _KEYS, "cần danh sách các quyết định về câu hỏi",
+                             "portal, question, class hoặc exclude, reason"):
+        pid = portal_field(row, portals, fail).id
         url = row.get("question")
         if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
             fail("question", "cần địa chỉ (URL) của câu hỏi như trong bằng chứng, ví dụ https://…/hoi-dap#q123")
@@ -78,9 +59,6 @@ def load_questions(path: str | Path, registry: list) -> list[tuple[str, Question
                 fail("class", f"'{cls}' không hợp lệ (có: {', '.join(DEADLINE_CLASSES)})")
         decision = QuestionDecision(url, None if exclude else cls, bool(exclude), text_field(row.get("reason"),
                                     "reason", fail), text_field(row.get("author", doc.get("author")), "author", fail))
-        key = (pid, url)
-        if key in seen:
-            fail("question", f"trùng với mục ở dòng {seen[key]} (cùng cổng, cùng câu hỏi)")
-        seen[key] = row.line
+        once(seen, (pid, url), row, fail, "question", "cùng cổng, cùng câu hỏi")
         out.append((pid, decision))
     return out
