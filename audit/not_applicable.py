@@ -25,21 +25,18 @@ Declarations file (`portal-audit not-applicable --file FILE`), reviewed like an 
 """
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from audit.criteria.base import NOT_APPLICABLE
 from audit.overrides import _code
-from audit.period import Period
+from audit.period import Period, PeriodError
 from audit.rubric import Rubric
 from audit.review_file import Fail, entries, once, portal_field, read_review, text_field
 
 _ENTRY_KEYS = ("portal", "code", "reason", "author", "valid_from", "valid_to")
 _TOP_KEYS = ("author", "declarations")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -67,17 +64,13 @@ class Declaration:
                 "points_auto": points_auto, "state_auto": state_auto}
 
 
-def month_start(value, fail: Fail, field_: str) -> date:
-    """'2026-09' (or a YAML date's year and month) → 2026-09-01."""
-    text = f"{value.year:04d}-{value.month:02d}" if isinstance(value, date) else str(value).strip()
-    m = _MONTH.match(text)
-    if not m or not 1 <= int(m.group(2)) <= 12:
+def month(value, fail: Fail, field_: str) -> Period:
+    """'2026-09' (or a YAML date's year and month) → that month, as the periods are (audit/period.py)."""
+    text = f"{value.year:04d}-{value.month:02d}" if isinstance(value, date) else str(value)
+    try:
+        return Period.month(text)
+    except PeriodError:
         fail(field_, f"'{value}' không hợp lệ: cần tháng dạng YYYY-MM, ví dụ 2026-09")
-    return date(int(m.group(1)), int(m.group(2)), 1)
-
-
-def month_end(first: date) -> date:
-    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def month_text(d: date) -> str:
@@ -99,10 +92,10 @@ def make(portal, rubric: Rubric, code, reason, author, valid_from, valid_to, fai
     reason, author = text_field(reason, "reason", fail), text_field(author, "author", fail)
     if valid_from is None:
         fail("valid_from", "cần tháng bắt đầu áp dụng (YYYY-MM)")
-    start = month_start(valid_from, fail, "valid_from")
+    start = month(valid_from, fail, "valid_from").start
     end = None
     if valid_to is not None:
-        end = month_end(month_start(valid_to, fail, "valid_to"))
+        end = month(valid_to, fail, "valid_to").end
         if end < start:
             fail("valid_to", f"{month_text(end)} trước valid_from {month_text(start)}")
     return Declaration(portal.id, code, reason, author, start, end)

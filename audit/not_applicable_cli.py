@@ -11,7 +11,7 @@ each month. `--period` of a withdrawal is the first month no longer covered; ear
 from __future__ import annotations
 
 from audit.errors import ConfigError
-from audit.not_applicable import load_file, month_start, month_vn
+from audit.not_applicable import load_file, month, month_vn
 from audit.review_file import text_field
 from audit.registry import BUNDLED, load_registry
 from audit.rubric import load_rubrics
@@ -61,7 +61,7 @@ def _withdraw(args) -> int:
     code = text_field(args.code, "code", _cli_fail)
     if args.period is None:
         raise ConfigError("--period: cần tháng đầu tiên không còn áp dụng (YYYY-MM)")
-    first = month_start(args.period, _cli_fail, "period")
+    first = month(args.period, _cli_fail, "period").start
     reason, author = text_field(args.reason, "reason", _cli_fail), text_field(args.author, "author", _cli_fail)
     with sessions(open_db(args.db)).begin() as s:
         row = stored.withdraw(s, args.portal, code, first, reason, author)

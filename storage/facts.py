@@ -2,7 +2,7 @@
 
 The fact kinds and their `data` shapes are written by crawler/spiders/portal.py:
 section {key,url,label,status,confidence?}; item {section,url,title,published_at,date_method,flags?}; element {key,url,label};
-contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[{title,url,fields,has_file,issued_on?,posted_on?}],has_search};
+contact {address?,phone?,fax?,email?}; directory {url,entries[]}; documents {url,section,rows[{title,url,fields,has_file,issued_on?,posted_on?,co_quan?,so_ky_hieu?}],has_search};
 question {id,title,url,asked_on,answered_on,answer_excerpt?}; schedule {url,dates[]}; search {present,works,url,probe?};
 article {url,has_print}; link {url,label}; error {status}; unread {section,url,what,summary}.
 """
@@ -175,7 +175,7 @@ def _documents(data, first_seen: dict | None = None):
     rows, seen = [], set()
     for d in data:
         for r in d["rows"]:
-            key = (r.get("url"), r.get("title"))
+            key = _row_key(r)
             if key in seen:
                 continue
             seen.add(key)
