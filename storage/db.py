@@ -33,11 +33,13 @@ def _safe(url: str) -> str:
         return url
 
 
+BUSY_SECONDS = 60  # how long a statement waits for another process's write (workers, shards, a report) to end
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")  # crawler writes while reports read
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -61,7 +63,11 @@ def open_db(url: str | None = None, migrate: bool = True, existing: bool = False
             except OSError as exc:
                 raise ConfigError(f"--db {_safe(url)}: không tạo được thư mục {folder} ({exc.strerror})") from None
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        # The busy timeout is given to sqlite3.connect, not set by a PRAGMA after it: the journal_mode PRAGMA is the
+        # first statement and needs the file's lock, which another worker's write may hold for longer than the
+        # driver's default of 5 s (a distributed crawl failed on it with "database is locked").
+        engine = create_engine(url, pool_pre_ping=True,
+                               connect_args={"timeout": BUSY_SECONDS} if parsed.get_backend_name() == "sqlite" else {})
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise ConfigError(f"--db {_safe(url)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from None
     if engine.dialect.name == "sqlite":

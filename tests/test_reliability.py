@@ -174,6 +174,30 @@ def test_damaged_sqlite_file_is_named_not_a_traceback(cli, tmp_path, db_url):
     assert path.read_bytes() == before and not (tmp_path / "out").exists()
 
 
+def test_opening_waits_for_another_process_write_longer_than_the_driver_default(tmp_path):
+    """Two workers of a distributed crawl share one SQLite file: opening it while the other holds a write lock for
+    7 s (longer than sqlite3's default 5 s wait, as a busy CI machine did) waits and opens, instead of failing with
+    "database is locked"."""
+    import sqlite3
+    import threading
+    path = tmp_path / "shared.db"
+    other = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    other.execute("create table t(x)")
+    other.execute("begin exclusive")  # a rollback-journal file, as before the first open_db: readers are locked out
+    other.execute("insert into t values (1)")
+    release = threading.Timer(7, other.execute, ("commit",))
+    release.start()
+    try:
+        engine = open_db(f"sqlite:///{path}")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("select x from t").scalars().all() == [1]
+            assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+        engine.dispose()
+    finally:
+        release.join()
+        other.close()
+
+
 # --- the run lock covers the review file ---------------------------------------------------------------------------
 
 def test_overrides_are_not_stored_when_another_run_holds_the_lock(cli, tmp_path):
